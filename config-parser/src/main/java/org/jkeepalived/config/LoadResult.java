@@ -20,8 +20,11 @@ public record LoadResult(Optional<KeepalivedConfig> config, List<Diagnostic> dia
         return abortExitStatus.orElse(worst.configTestExitStatus());
     }
 
-    /** Whether the daemon may run this config (errors it can skip are logged and skipped). */
+    /**
+     * Whether the daemon may run this config (errors it can skip are logged and skipped). Unlike the {@code -t}
+     * status, this looks at every diagnostic: a fatal error stays fatal when a milder class is reported after it.
+     */
     public boolean canRun() {
-        return config.isPresent() && !worst.preventsStart();
+        return config.isPresent() && diagnostics.stream().noneMatch(d -> d.severity().preventsStart());
     }
 }
