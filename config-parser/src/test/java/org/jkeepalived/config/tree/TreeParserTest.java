@@ -15,7 +15,8 @@ import org.jkeepalived.config.lex.Line;
 import org.junit.jupiter.api.Test;
 
 /**
- * Expected messages are those keepalived 2.2.7 {@code -t} prints for the same text (from the reading of the process
+ * Expected messages are those keepalived 2.2.7 {@code -t} prints, plus its log line for a value block without
+ * {@code {} (severity OK: logged, not a config error), for the same text (from the reading of the process
  * that owns the block: the checker's for virtual_server*, the VRRP process's for vrrp_*, the parent's for the rest).
  */
 class TreeParserTest {
@@ -412,6 +413,70 @@ class TreeParserTest {
                 """, ProcessReading.PARENT);
         assertEquals(List.of(at(2, "Unknown keyword 'priority'"), at(4, "Unknown keyword 'bogus_global'")),
                 messages());
+    }
+
+    private static final String BRACE_TORTURE = """
+            virtual_server 10.0.0.1 80 {
+              real_server 10.0.0.2 80 {
+                weird { nested { deep } }
+                TCP_CHECK { connect_timeout 3 }
+              }
+              delay_loop 5
+            }}
+            static_ipaddress
+            { 10.1.1.1/24 dev eth0
+            }
+            static_routes
+              10.2.0.0/16 via 10.1.1.254
+            }
+            {{
+            vrrp_script s { script "/bin/true" }
+            garp_group { interface eth0 interfaces { eth1
+            eth2 } }
+            track_group { group { VI_1 } }
+            """;
+
+    @Test
+    void theCheckerReadingOfBraceTortureMatchesKeepalived() {
+        parse(BRACE_TORTURE, ProcessReading.CHECKER);
+        assertEquals(List.of(at(3, "Unknown keyword 'weird'"), at(3, "Unexpected '{' - ignoring"),
+                at(3, "Unknown keyword 'nested'"), at(3, "Unexpected '{' - ignoring"), at(3, "Unknown keyword 'deep'"),
+                at(4, "Unknown keyword 'TCP_CHECK'"), at(4, "Unexpected '{' - ignoring"),
+                at(4, "Unknown keyword 'connect_timeout'"), at(4, "Unknown keyword '}'"), at(5, "Unknown keyword '}'"),
+                at(6, "Unknown keyword 'delay_loop'"), at(7, "Unknown keyword '}'"), at(7, "Extra '}' found"),
+                at(7, "Unknown keyword '}'"), at(12, "Unknown keyword '10.2.0.0/16'"), at(13, "Extra '}' found"),
+                at(13, "Unknown keyword '}'"), at(14, "Unexpected '{' - ignoring"), at(14, "Unexpected '{' - ignoring"),
+                "There are 2 missing '}'s or extra '{'s"), messages());
+    }
+
+    @Test
+    void theVrrpReadingOfBraceTortureMatchesKeepalived() {
+        ConfigNode root = parse(BRACE_TORTURE, ProcessReading.VRRP);
+        assertEquals(List.of(at(7, "Extra '}' found"), at(7, "Unknown keyword '}'"),
+                at(12, "'{' missing from beginning of block static_routes"), at(13, "Extra '}' found"),
+                at(14, "Unexpected '{' - ignoring"), at(14, "Unexpected '{' - ignoring"), at(16, "Unexpected '{' - ignoring"), at(16, "Unknown keyword 'eth1'"), at(17, "Unknown keyword 'eth2'"),
+                at(17, "Unknown keyword '}'"), "There are 2 missing '}'s or extra '{'s"), messages());
+        assertEquals(List.of(List.of("10.1.1.1/24", "dev", "eth0")),
+                only(root, "static_ipaddress").children().stream().map(TreeParserTest::words).toList());
+        assertEquals(List.of(List.of("10.2.0.0/16", "via", "10.1.1.254")),
+                only(root, "static_routes").children().stream().map(TreeParserTest::words).toList());
+        assertEquals(List.of(List.of("interface", "eth0", "interfaces")),
+                only(root, "garp_group").children().stream().map(TreeParserTest::words).toList());
+    }
+
+    @Test
+    void aBlockKeywordWithoutBraceInTheParentsReadingSwallowsTheNextLine() {
+        parse("""
+                global_defs
+                  router_id x
+                  notification_email
+                  a@b
+                  }
+                }
+                """, ProcessReading.PARENT);
+        assertEquals(List.of(at(2, "Missing '{' at beginning of configuration block"),
+                at(4, "'{' missing from beginning of block notification_email"), at(5, "Extra '}' found"),
+                at(6, "Extra '}' found")), messages());
     }
 
     @Test
