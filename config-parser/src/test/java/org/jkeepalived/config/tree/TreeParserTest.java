@@ -454,7 +454,8 @@ class TreeParserTest {
         ConfigNode root = parse(BRACE_TORTURE, ProcessReading.VRRP);
         assertEquals(List.of(at(7, "Extra '}' found"), at(7, "Unknown keyword '}'"),
                 at(12, "'{' missing from beginning of block static_routes"), at(13, "Extra '}' found"),
-                at(14, "Unexpected '{' - ignoring"), at(14, "Unexpected '{' - ignoring"), at(16, "Unexpected '{' - ignoring"), at(16, "Unknown keyword 'eth1'"), at(17, "Unknown keyword 'eth2'"),
+                at(14, "Unexpected '{' - ignoring"), at(14, "Unexpected '{' - ignoring"),
+                at(16, "Unexpected '{' - ignoring"), at(16, "Unknown keyword 'eth1'"), at(17, "Unknown keyword 'eth2'"),
                 at(17, "Unknown keyword '}'"), "There are 2 missing '}'s or extra '{'s"), messages());
         assertEquals(List.of(List.of("10.1.1.1/24", "dev", "eth0")),
                 only(root, "static_ipaddress").children().stream().map(TreeParserTest::words).toList());
