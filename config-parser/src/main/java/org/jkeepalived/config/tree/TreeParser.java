@@ -63,11 +63,8 @@ public final class TreeParser {
         return new ConfigNode("", List.of(), null, "", rootKeywords);
     }
 
-    /**
-     * Reads the keywords of one block into {@code nodes} up to its closing brace (or the end of the input).
-     * Returns whether the block was skipped to its end, as process_stream does.
-     */
-    private boolean processStream(BlockSpec block, boolean needBob, List<ConfigNode> nodes) {
+    /** Reads the keywords of one block into {@code nodes} up to its closing brace (or the end of the input). */
+    private void processStream(BlockSpec block, boolean needBob, List<ConfigNode> nodes) {
         boolean braceNeeded = needBob;
         Line line;
         while ((line = readLine()) != null) {
@@ -82,7 +79,7 @@ public final class TreeParser {
             }
             if (skipSublevel != 0) {
                 if (skipClosesBlock(line.words()) && keywordLevel > 0) {
-                    return true;
+                    return;
                 }
                 continue;
             }
@@ -97,7 +94,7 @@ public final class TreeParser {
                 continue;
             }
             if (first.equals(EOB) && keywordLevel > 0) {
-                return false;
+                return;
             }
             Optional<KeywordSpec> keyword = block.keyword(first);
             if (keyword.isPresent()) {
@@ -106,7 +103,6 @@ public final class TreeParser {
                 report(Severity.UNKNOWN_KEYWORD, "Unknown keyword '" + first + "'");
             }
         }
-        return false;
     }
 
     /** Counts the braces of a line being skipped; whether its last counted word closed the skipped block. */
