@@ -73,10 +73,6 @@ final class CheckParser {
         return virtualServers;
     }
 
-    ScriptUsers scriptUsers() {
-        return scriptUsers;
-    }
-
     private void ssl(ConfigNode node) {
         if (ssl != null) {
             ctx.report(Severity.GENERAL_ERROR, node.location(), "SSL context already specified - replacing");
