@@ -2,7 +2,6 @@ package org.jkeepalived.config.lvs;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -197,10 +196,6 @@ final class GroupParser {
         byte[] bytes = new byte[length];
         int copy = Math.min(raw.length, length);
         System.arraycopy(raw, raw.length - copy, bytes, length - copy, copy);
-        try {
-            return InetAddress.getByAddress(bytes);
-        } catch (UnknownHostException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return InetText.fromBytes(bytes);
     }
 }

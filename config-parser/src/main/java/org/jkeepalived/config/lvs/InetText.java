@@ -23,8 +23,17 @@ final class InetText {
         if (bytes == null) {
             return Optional.empty();
         }
+        return Optional.of(fromBytes(bytes));
+    }
+
+    /**
+     * The address of 4 or 16 bytes. IPv4-mapped IPv6 addresses stay IPv6, as keepalived's AF_INET6 sockaddr does
+     * (plain {@code InetAddress.getByAddress} would turn them into IPv4).
+     */
+    static InetAddress fromBytes(byte[] bytes) {
         try {
-            return Optional.of(InetAddress.getByAddress(bytes));
+            return bytes.length == IPV6_BYTES ? Inet6Address.getByAddress(null, bytes, -1)
+                    : InetAddress.getByAddress(bytes);
         } catch (UnknownHostException impossible) {
             throw new IllegalStateException(impossible);
         }
