@@ -462,8 +462,8 @@ final class CheckerBlocks {
                 case "misc_dynamic" -> misc.dynamic = true;
                 case "user" -> {
                     if (child.args().isEmpty()) {
-                        ctx.report(Severity.GENERAL_ERROR, child.location(), "No user specified for misc checker script "
-                                + ServerNames.commandString(misc.argv));
+                        ctx.report(Severity.GENERAL_ERROR, child.location(),
+                                "No user specified for misc checker script " + ServerNames.commandString(misc.argv));
                         continue;
                     }
                     Optional<String> group = child.args().size() > 1 ? Optional.of(child.args().get(1))
@@ -607,7 +607,8 @@ final class CheckerBlocks {
         String name = ctx.word(node, 1);
         boolean emptyLabel = (name.startsWith(".") && name.length() > 1) || name.contains("..");
         if (emptyLabel) {
-            ctx.report(Severity.GENERAL_ERROR, node.location(), "DNS_CHECK name '" + name + "' has empty label - ignoring");
+            ctx.report(Severity.GENERAL_ERROR, node.location(),
+                    "DNS_CHECK name '" + name + "' has empty label - ignoring");
             return null;
         }
         return name;
@@ -632,7 +633,8 @@ final class CheckerBlocks {
                     }
                     Optional<String> hex = HexString.read(String.join(" ", child.args()), false);
                     if (hex.isEmpty()) {
-                        ctx.report(Severity.GENERAL_ERROR, child.location(), "Invalid hex string for UDP_CHECK payload");
+                        ctx.report(Severity.GENERAL_ERROR, child.location(),
+                                "Invalid hex string for UDP_CHECK payload");
                     } else {
                         payload = hex.get();
                     }

@@ -164,7 +164,8 @@ final class GroupParser {
                 && endText.charAt(digits) < 0x80) {
             digits++;
         }
-        BigInteger rangeEnd = digits == 0 ? BigInteger.ZERO : new BigInteger(endText.substring(0, digits), ipv4 ? 10 : 16);
+        BigInteger rangeEnd = digits == 0 ? BigInteger.ZERO
+                : new BigInteger(endText.substring(0, digits), ipv4 ? 10 : 16);
         if (digits < endText.length()) {
             String warn = ctx.configTest() ? "" : "WARNING - ";
             ctx.report(Severity.INVALID_NUMBER, at, warn + "Virtual server group range '" + text
