@@ -1,5 +1,26 @@
 package org.jkeepalived.config.lvs;
 
-/** Everything the checker side of keepalived reads: virtual servers, their groups, real servers, checkers. */
-public record LvsConfig() {
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the checker side of keepalived reads: the SSL context, virtual server groups, virtual servers with their
+ * real servers and checkers, in file order. Virtual servers are identified by {@link VirtualServer#key()} (with
+ * protocol), real servers by {@link RealServer#endpoint()}.
+ */
+public record LvsConfig(Optional<SslContext> ssl, List<VirtualServerGroup> groups,
+                        List<VirtualServer> virtualServers) {
+
+    public static final LvsConfig EMPTY = new LvsConfig(Optional.empty(), List.of(), List.of());
+
+    public LvsConfig {
+        Objects.requireNonNull(ssl, "ssl");
+        groups = List.copyOf(groups);
+        virtualServers = List.copyOf(virtualServers);
+    }
+
+    public Optional<VirtualServerGroup> group(String name) {
+        return groups.stream().filter(g -> g.name().equals(name)).findFirst();
+    }
 }
