@@ -17,24 +17,57 @@ import org.jkeepalived.config.vrrp.VrrpModelBuilder;
 
 /** Reads keepalived.conf: lines, then the keyword tree, then the typed, validated model. */
 public final class ConfigLoader {
+    /**
+     * keepalived's KEEPALIVED_EXIT_NO_CONFIG: after reading everything, with or without -t, when an include failed
+     * its include check.
+     */
+    public static final int EXIT_NO_CONFIG = 6;
+
     private ConfigLoader() {
     }
 
     public static LoadResult load(LoadOptions options) {
         Diagnostics diagnostics = new Diagnostics();
         try {
-            List<Line> lines = new Preprocessor(options.configId(), options.includeCheckAll(), options.random(),
-                    diagnostics).read(options.configFile());
+            Preprocessor preprocessor = new Preprocessor(options.configId(), options.includeCheckAll(),
+                    options.random(), diagnostics);
+            List<Line> lines = preprocessor.read(options.configFile());
+            if (!preprocessor.mainFileRead()) {
+                return new LoadResult(Optional.empty(), diagnostics.list(), diagnostics.worst(), OptionalInt.empty());
+            }
             ConfigNode root = TreeParser.parse(lines, diagnostics);
+            Optional<String> namespace = namespace(root, options);
+            if (namespace.isPresent() && !options.host().networkNamespaceExists(namespace.get())) {
+                // keepalived 2.2.7 gives up here, before any validation, and exits 0 even under -t
+                diagnostics.report(Severity.OK, null,
+                        "Unable to set network namespace " + namespace.get() + " - exiting");
+                return new LoadResult(Optional.empty(), diagnostics.list(), diagnostics.worst(),
+                        OptionalInt.of(0));
+            }
             BuildContext ctx = new BuildContext(diagnostics, options.host(), options.configTest());
             GlobalDefs global = GlobalDefsBuilder.build(root, ctx);
             VrrpConfig vrrp = VrrpModelBuilder.build(root, global, ctx);
             LvsConfig lvs = LvsModelBuilder.build(root, global, vrrp, ctx);
             KeepalivedConfig config = new KeepalivedConfig(global, vrrp, lvs, ctx.notActedOn());
+            if (preprocessor.hadConfigFileError()) {
+                return new LoadResult(Optional.empty(), diagnostics.list(), diagnostics.worst(),
+                        OptionalInt.of(EXIT_NO_CONFIG));
+            }
             return new LoadResult(Optional.of(config), diagnostics.list(), diagnostics.worst(), OptionalInt.empty());
         } catch (ConfigAbort abort) {
             return new LoadResult(Optional.empty(), diagnostics.list(), diagnostics.worst(),
                     OptionalInt.of(abort.exitStatus()));
         }
+    }
+
+    /** The network namespace keepalived would enter: {@code -s}, else the last root {@code net_namespace}. */
+    private static Optional<String> namespace(ConfigNode root, LoadOptions options) {
+        if (options.namespace() != null) {
+            return Optional.of(options.namespace());
+        }
+        List<ConfigNode> declared = root.children("net_namespace");
+        return declared.isEmpty() || declared.get(declared.size() - 1).args().isEmpty()
+                ? Optional.empty()
+                : Optional.of(declared.get(declared.size() - 1).args().get(0));
     }
 }

@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The outcome of a load: the config (absent where keepalived would have exited while reading it), every diagnostic
- * in order, and the worst severity, which decides the {@code -t} verdict and whether the daemon may start.
+ * The outcome of a load: the config (absent where keepalived would have exited while reading it, or found no file
+ * to read), every diagnostic in order, and the worst severity, which decides the {@code -t} verdict.
  */
 public record LoadResult(Optional<KeepalivedConfig> config, List<Diagnostic> diagnostics, Severity worst,
                          OptionalInt abortExitStatus) {

@@ -74,6 +74,7 @@ final class LineReader implements Reporter {
     /** While the -f pattern is checked: its notes, whose severity depends on whether the check fails. */
     private List<Diagnostic> mainFileNotes;
     private boolean configFileError;
+    private boolean mainFileRead;
 
     LineReader(String configId, boolean includeCheckAll, RandomGenerator random, Diagnostics diagnostics,
                Path workingDirectory) {
@@ -86,7 +87,8 @@ final class LineReader implements Reporter {
 
     List<Line> read(String configFilePattern) {
         List<Line> lines = new ArrayList<>();
-        if (!openMainFile(configFilePattern)) {
+        mainFileRead = openMainFile(configFilePattern);
+        if (!mainFileRead) {
             return lines;
         }
         String segment;
@@ -134,8 +136,8 @@ final class LineReader implements Reporter {
 
     /**
      * keepalived's check_conf_file followed by opening the first file. When the -f pattern cannot be read, keepalived
-     * 2.2.7 without -e reports why at OK level (so -t exits 0) and stops; we report the same lines as
-     * FILE_NOT_FOUND, as -e does, so that nothing starts without a configuration.
+     * 2.2.7 reports why at the level its include check gives (OK without -e, so -t exits 0; FILE_NOT_FOUND with -e)
+     * and reads nothing; the daemon then exits for want of a configuration.
      */
     private boolean openMainFile(String pattern) {
         mainFileNotes = new ArrayList<>();
@@ -147,10 +149,12 @@ final class LineReader implements Reporter {
         List<Diagnostic> notes = mainFileNotes;
         mainFileNotes = null;
         for (Diagnostic note : notes) {
-            diagnostics.report(usable ? note.severity() : Severity.FILE_NOT_FOUND, null, note.message());
+            diagnostics.report(note.severity(), null, note.message());
         }
         if (!usable && notes.isEmpty()) {
-            diagnostics.report(Severity.FILE_NOT_FOUND, null, "No config files matched '" + pattern + "'.");
+            // keepalived says nothing here; we say why nothing was read, at the level keepalived's -t implies
+            diagnostics.report(includeCheck == 0 ? Severity.OK : Severity.FILE_NOT_FOUND, null,
+                    "No config files matched '" + pattern + "'.");
         }
         for (int i = 0; usable && i < glob.paths().size(); i++) {
             if (!Files.isReadable(workingDirectory.resolve(glob.paths().get(i)))) {
@@ -290,6 +294,10 @@ final class LineReader implements Reporter {
     }
 
     /** keepalived's had_config_file_error: an include failed where its check made that an error. */
+    boolean mainFileRead() {
+        return mainFileRead;
+    }
+
     boolean hadConfigFileError() {
         return configFileError;
     }

@@ -15,6 +15,7 @@ public final class Preprocessor {
     private final RandomGenerator random;
     private final Diagnostics diagnostics;
     private boolean configFileError;
+    private boolean mainFileRead;
 
     /**
      * @param configId        the {@code -i} id that {@code @ID} lines are compared with
@@ -34,6 +35,7 @@ public final class Preprocessor {
                 Path.of("").toAbsolutePath());
         List<Line> lines = reader.read(configFilePattern);
         configFileError = reader.hadConfigFileError();
+        mainFileRead = reader.mainFileRead();
         return lines;
     }
 
@@ -42,6 +44,11 @@ public final class Preprocessor {
      * (keepalived's had_config_file_error): keepalived 2.2.7 then exits with status 6 (KEEPALIVED_EXIT_NO_CONFIG)
      * once the whole configuration has been read, with or without -t.
      */
+    /** Whether the last {@link #read} found and opened the -f file; keepalived has no configuration otherwise. */
+    public boolean mainFileRead() {
+        return mainFileRead;
+    }
+
     public boolean hadConfigFileError() {
         return configFileError;
     }

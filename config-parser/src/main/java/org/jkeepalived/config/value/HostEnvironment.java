@@ -1,5 +1,7 @@
 package org.jkeepalived.config.value;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.OptionalInt;
 
 /**
@@ -22,6 +24,11 @@ public interface HostEnvironment {
 
     /** The node name up to its first dot: keepalived's default config id and router id source. */
     String shortHostname();
+
+    /** Whether {@code ip netns} knows the namespace: keepalived opens /var/run/netns/NAME to enter it. */
+    default boolean networkNamespaceExists(String name) {
+        return Files.exists(Path.of("/var/run/netns", name));
+    }
 
     /**
      * What keepalived learns from stat(2) of a script and of the directories above it.
