@@ -1,5 +1,91 @@
 package org.jkeepalived.config.global;
 
-/** global_defs and the process-wide root keywords. */
-public record GlobalDefs(String routerId) {
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jkeepalived.config.value.ScriptSpec;
+import org.jkeepalived.config.value.ScriptUserSetting;
+
+/**
+ * global_defs and the process-wide root keywords, with keepalived 2.2.7's defaults.
+ *
+ * @param routerId                 {@code router_id}, default the short host name
+ * @param notificationEmails       {@code notification_email} addresses, in file order
+ * @param smtpConnectTimeoutSecs   {@code smtp_connect_timeout}, default 30
+ * @param smtpAlert                {@code smtp_alert}; empty when unset (instances then default to off)
+ * @param scriptUser               {@code script_user}; empty when unset
+ * @param enableScriptSecurity     {@code enable_script_security}
+ * @param dynamicInterfaces        {@code dynamic_interfaces}: interfaces missing at start are not errors
+ * @param vrrpVersion              {@code vrrp_version}, default 2
+ * @param vrrpMcastGroup4          {@code vrrp_mcast_group4}, default 224.0.0.18
+ * @param vrrpMcastGroup6          {@code vrrp_mcast_group6}, default ff02::12
+ * @param notifyFifo               {@code notify_fifo} with its {@code notify_fifo_script}
+ * @param vrrpNotifyFifo           {@code vrrp_notify_fifo} with its {@code vrrp_notify_fifo_script}
+ * @param lvsSyncDaemon            {@code lvs_sync_daemon}
+ */
+public record GlobalDefs(String routerId, List<String> notificationEmails, Optional<String> notificationEmailFrom,
+                         Optional<SmtpServer> smtpServer, Optional<String> smtpHeloName, int smtpConnectTimeoutSecs,
+                         Optional<Boolean> smtpAlert, Optional<Boolean> smtpAlertVrrp,
+                         Optional<ScriptUserSetting> scriptUser, boolean enableScriptSecurity,
+                         boolean dynamicInterfaces, boolean allowIfChanges, Optional<String> defaultInterface,
+                         int vrrpVersion, boolean vrrpStrict, boolean vrrpSkipCheckAdvAddr,
+                         boolean vrrpCheckUnicastSrc, String vrrpMcastGroup4, String vrrpMcastGroup6,
+                         GarpDefaults garp, Optional<NotifyFifo> notifyFifo, Optional<NotifyFifo> vrrpNotifyFifo,
+                         Optional<LvsSyncDaemon> lvsSyncDaemon) {
+
+    public static final int DEFAULT_SMTP_CONNECT_TIMEOUT_SECS = 30;
+
+    public GlobalDefs {
+        Objects.requireNonNull(routerId, "routerId");
+        notificationEmails = List.copyOf(notificationEmails);
+        if (vrrpVersion != 2 && vrrpVersion != 3) {
+            throw new IllegalArgumentException("vrrpVersion: " + vrrpVersion + " (expected 2 or 3)");
+        }
+        Objects.requireNonNull(garp, "garp");
+    }
+
+    /** {@code smtp_server HOST [PORT]}; HOST is an address or a name resolved when mail is sent. */
+    public record SmtpServer(String host, int port) {
+        public static final int DEFAULT_PORT = 25;
+
+        public SmtpServer {
+            Objects.requireNonNull(host, "host");
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port: " + port + " (expected 0..65535)");
+            }
+        }
+    }
+
+    /**
+     * The gratuitous ARP / unsolicited NA settings every instance starts from.
+     *
+     * @param masterDelaySecs        {@code vrrp_garp_master_delay}, default 5 (0: no second burst)
+     * @param masterRepeat           {@code vrrp_garp_master_repeat}, default 5
+     * @param masterRefreshSecs      {@code vrrp_garp_master_refresh}, default 0 (off)
+     * @param masterRefreshRepeat    {@code vrrp_garp_master_refresh_repeat}, default 1
+     * @param garpIntervalMicros     {@code vrrp_garp_interval}, default 0
+     * @param gnaIntervalMicros      {@code vrrp_gna_interval}, default 0
+     * @param downTimerAdverts       {@code vrrp_down_timer_adverts}, default 3
+     */
+    public record GarpDefaults(int masterDelaySecs, long masterRepeat, long masterRefreshSecs,
+                               long masterRefreshRepeat, long garpIntervalMicros, long gnaIntervalMicros,
+                               int downTimerAdverts) {
+        public static final GarpDefaults KEEPALIVED = new GarpDefaults(5, 5, 0, 1, 0, 0, 3);
+    }
+
+    /** A notify FIFO and the script keepalived starts to read it. */
+    public record NotifyFifo(String path, Optional<ScriptSpec> script) {
+        public NotifyFifo {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(script, "script");
+        }
+    }
+
+    /** {@code lvs_sync_daemon IFNAME [VRRP_INSTANCE] [id N] [maxlen N] [port N] [ttl N] [group IP]}: the words kept. */
+    public record LvsSyncDaemon(String interfaceName, List<String> options) {
+        public LvsSyncDaemon {
+            Objects.requireNonNull(interfaceName, "interfaceName");
+            options = List.copyOf(options);
+        }
+    }
 }

@@ -1,14 +1,292 @@
 package org.jkeepalived.config.global;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.jkeepalived.config.Location;
+import org.jkeepalived.config.Severity;
 import org.jkeepalived.config.tree.ConfigNode;
 import org.jkeepalived.config.value.BuildContext;
+import org.jkeepalived.config.value.IpAddresses;
+import org.jkeepalived.config.value.ScriptSpec;
+import org.jkeepalived.config.value.ScriptUserSetting;
+import org.jkeepalived.config.value.ScriptUsers;
+import org.jkeepalived.config.value.Scripts;
+import org.jkeepalived.config.value.Values;
 
-/** Builds {@link GlobalDefs} from the global_defs block and the process-wide root keywords. */
+/**
+ * Builds {@link GlobalDefs} from the global_defs blocks and the process-wide root keywords, with keepalived 2.2.7's
+ * handler messages (keepalived/core/global_parser.c).
+ */
 public final class GlobalDefsBuilder {
+    /** Root keywords that configure the whole process, kept but not acted on yet. */
+    private static final Set<String> PROCESS_ROOT_KEYWORDS = Set.of("net_namespace", "net_namespace_ipvs",
+            "namespace_with_ipsets", "use_pid_dir", "instance", "child_wait_time", "linkbeat_use_polling");
+    private static final long UINT_MAX = 0xFFFF_FFFFL;
+    private static final long TIMER_HZ = 1_000_000L;
+    private static final String BLOCK = "global_defs";
+
     private GlobalDefsBuilder() {
     }
 
     public static GlobalDefs build(ConfigNode root, BuildContext ctx) {
-        throw new UnsupportedOperationException("vrrp model: not yet written");
+        Draft draft = new Draft(ctx);
+        for (ConfigNode node : root.children()) {
+            if (node.keyword().equals(BLOCK)) {
+                node.children().forEach(draft::apply);
+            } else if (PROCESS_ROOT_KEYWORDS.contains(node.keyword())) {
+                ctx.notActedOn("", node);
+            }
+        }
+        return draft.finish();
+    }
+
+    /** The settings read so far, in file order, as keepalived's global_data fills in. */
+    private static final class Draft {
+        private final BuildContext ctx;
+        private String routerId;
+        private final List<String> emails = new ArrayList<>();
+        private Optional<String> emailFrom = Optional.empty();
+        private Optional<GlobalDefs.SmtpServer> smtpServer = Optional.empty();
+        private Optional<String> smtpHelo = Optional.empty();
+        private int smtpTimeoutSecs = GlobalDefs.DEFAULT_SMTP_CONNECT_TIMEOUT_SECS;
+        private Optional<Boolean> smtpAlert = Optional.empty();
+        private Optional<Boolean> smtpAlertVrrp = Optional.empty();
+        private Optional<ScriptUserSetting> scriptUser = Optional.empty();
+        private boolean scriptSecurity;
+        private boolean dynamicInterfaces;
+        private boolean allowIfChanges;
+        private Optional<String> defaultInterface = Optional.empty();
+        private int vrrpVersion = 2;
+        private boolean vrrpStrict;
+        private boolean skipCheckAdvAddr;
+        private boolean checkUnicastSrc;
+        private String mcastGroup4 = "224.0.0.18";
+        private String mcastGroup6 = "ff02::12";
+        private int garpDelaySecs = GlobalDefs.GarpDefaults.KEEPALIVED.masterDelaySecs();
+        private long garpRepeat = GlobalDefs.GarpDefaults.KEEPALIVED.masterRepeat();
+        private long garpRefreshSecs = GlobalDefs.GarpDefaults.KEEPALIVED.masterRefreshSecs();
+        private long garpRefreshRepeat = GlobalDefs.GarpDefaults.KEEPALIVED.masterRefreshRepeat();
+        private long garpIntervalMicros;
+        private long gnaIntervalMicros;
+        private int downTimerAdverts = GlobalDefs.GarpDefaults.KEEPALIVED.downTimerAdverts();
+        private Optional<String> notifyFifoPath = Optional.empty();
+        private Optional<ConfigNode> notifyFifoScript = Optional.empty();
+        private Optional<String> vrrpNotifyFifoPath = Optional.empty();
+        private Optional<ConfigNode> vrrpNotifyFifoScript = Optional.empty();
+        private Optional<GlobalDefs.LvsSyncDaemon> lvsSyncDaemon = Optional.empty();
+
+        Draft(BuildContext ctx) {
+            this.ctx = ctx;
+            this.routerId = ctx.host().shortHostname();
+        }
+
+        void apply(ConfigNode node) {
+            Location at = node.location();
+            switch (node.keyword()) {
+                case "router_id" -> routerId = requiredWord(node, "routerid name missing - ignoring").orElse(routerId);
+                case "notification_email_from" ->
+                        emailFrom = requiredWord(node, "emailfrom missing - ignoring").or(() -> emailFrom);
+                case "notification_email" -> notificationEmail(node);
+                case "smtp_server" -> smtpServer(node);
+                case "smtp_helo_name" -> smtpHelo = node.args().isEmpty() ? smtpHelo : Optional.of(node.args().get(0));
+                case "smtp_connect_timeout" -> smtpConnectTimeout(node);
+                case "smtp_alert" -> smtpAlert = optionalBool(node, "Invalid value '%s' for global smtp_alert specified")
+                        .or(() -> smtpAlert);
+                case "smtp_alert_vrrp" -> smtpAlertVrrp =
+                        optionalBool(node, "Invalid value '%s' for global smtp_alert_vrrp specified")
+                                .or(() -> smtpAlertVrrp);
+                case "script_user" -> scriptUser(node);
+                case "enable_script_security" -> scriptSecurity = true;
+                case "dynamic_interfaces" -> dynamicInterfaces(node);
+                case "default_interface" -> defaultInterface = Optional.of(ctx.word(node, 1));
+                case "vrrp_version" -> Values.readInt(ctx, at, ctx.word(node, 1), 2, 3, true).ifPresentOrElse(
+                        v -> vrrpVersion = (int) v,
+                        () -> error(at, "VRRP Error: Version must be either 2 or 3"));
+                case "vrrp_strict" -> vrrpStrict = true;
+                case "vrrp_skip_check_adv_addr" -> skipCheckAdvAddr = true;
+                case "vrrp_check_unicast_src" -> checkUnicastSrc = true;
+                case "vrrp_mcast_group4" -> mcastGroup(node, false).ifPresent(g -> mcastGroup4 = g);
+                case "vrrp_mcast_group6" -> mcastGroup(node, true).ifPresent(g -> mcastGroup6 = g);
+                case "vrrp_garp_master_delay" -> unsigned(node, UINT_MAX / TIMER_HZ, 0,
+                        "vrrp_garp_master_delay '%s' invalid - ignoring").ifPresent(v -> garpDelaySecs = (int) v);
+                case "vrrp_garp_master_repeat" -> atLeastOne(node, "vrrp_garp_master_repeat")
+                        .ifPresent(v -> garpRepeat = v);
+                case "vrrp_garp_master_refresh" -> garpRefreshSecs = unsigned(node, UINT_MAX, 0,
+                        "Invalid vrrp_garp_master_refresh '%s' - ignoring").orElse(0);
+                case "vrrp_garp_master_refresh_repeat" -> atLeastOne(node, "vrrp_garp_master_refresh_repeat")
+                        .ifPresent(v -> garpRefreshRepeat = v);
+                case "vrrp_garp_interval" -> garpIntervalMicros = interval(node, "vrrp_garp_interval")
+                        .orElse(garpIntervalMicros);
+                case "vrrp_gna_interval" -> gnaIntervalMicros = interval(node, "vrrp_gna_interval")
+                        .orElse(gnaIntervalMicros);
+                case "vrrp_down_timer_adverts" -> unsigned(node, 100, 1, "Invalid vrrp_down_timer_adverts [1:100] '%s'")
+                        .ifPresent(v -> downTimerAdverts = (int) v);
+                case "notify_fifo" -> notifyFifoPath = Optional.of(ctx.word(node, 1));
+                case "notify_fifo_script" -> notifyFifoScript = Optional.of(node);
+                case "vrrp_notify_fifo" -> vrrpNotifyFifoPath = Optional.of(ctx.word(node, 1));
+                case "vrrp_notify_fifo_script" -> vrrpNotifyFifoScript = Optional.of(node);
+                case "lvs_sync_daemon" -> lvsSyncDaemon = Optional.of(new GlobalDefs.LvsSyncDaemon(ctx.word(node, 1),
+                        node.args().subList(1, node.args().size())));
+                default -> ctx.notActedOn(BLOCK, node);
+            }
+        }
+
+        GlobalDefs finish() {
+            ScriptUsers users = new ScriptUsers(ctx, scriptSecurity, scriptUser);
+            Optional<GlobalDefs.NotifyFifo> fifo = fifo(notifyFifoPath, notifyFifoScript, users);
+            Optional<GlobalDefs.NotifyFifo> vrrpFifo = fifo(vrrpNotifyFifoPath, vrrpNotifyFifoScript, users);
+            GlobalDefs.GarpDefaults garp = new GlobalDefs.GarpDefaults(garpDelaySecs, garpRepeat, garpRefreshSecs,
+                    garpRefreshRepeat, garpIntervalMicros, gnaIntervalMicros, downTimerAdverts);
+            return new GlobalDefs(routerId, emails, emailFrom, smtpServer, smtpHelo, smtpTimeoutSecs, smtpAlert,
+                    smtpAlertVrrp, scriptUser, scriptSecurity, dynamicInterfaces, allowIfChanges, defaultInterface,
+                    vrrpVersion, vrrpStrict, skipCheckAdvAddr, checkUnicastSrc, mcastGroup4, mcastGroup6, garp, fifo,
+                    vrrpFifo, lvsSyncDaemon);
+        }
+
+        private Optional<GlobalDefs.NotifyFifo> fifo(Optional<String> path, Optional<ConfigNode> scriptNode,
+                                                     ScriptUsers users) {
+            Optional<ScriptSpec> script = scriptNode.flatMap(n -> Scripts.parseNotify(n, "FIFO", users, ctx));
+            return path.map(p -> new GlobalDefs.NotifyFifo(p, script));
+        }
+
+        private Optional<String> requiredWord(ConfigNode node, String missing) {
+            if (node.args().isEmpty()) {
+                error(node.location(), missing);
+                return Optional.empty();
+            }
+            return Optional.of(String.join(" ", node.args()));
+        }
+
+        private void notificationEmail(ConfigNode node) {
+            if (node.children().isEmpty()) {
+                error(node.location(), "Warning - empty notification_email block");
+                return;
+            }
+            for (ConfigNode item : node.children()) {
+                emails.add(item.keyword());
+                emails.addAll(item.args());
+            }
+        }
+
+        private void smtpServer(ConfigNode node) {
+            String host = ctx.word(node, 1);
+            String portWord = node.args().size() >= 2 ? node.args().get(1) : "25";
+            OptionalLong port = portWord.matches("\\d{1,5}") ? OptionalLong.of(Long.parseLong(portWord))
+                    : OptionalLong.empty();
+            boolean plausibleHost = IpAddresses.parse(host).isPresent() || host.matches("[A-Za-z0-9._-]+");
+            if (port.isEmpty() || port.getAsLong() > 65535 || !plausibleHost) {
+                error(node.location(), "Invalid smtp server " + host + " " + portWord);
+                return;
+            }
+            smtpServer = Optional.of(new GlobalDefs.SmtpServer(host, (int) port.getAsLong()));
+        }
+
+        private void smtpConnectTimeout(ConfigNode node) {
+            String word = ctx.word(node, 1);
+            OptionalLong timeout = Values.readUnsigned(ctx, node.location(), word, 0, UINT_MAX / TIMER_HZ, true);
+            if (timeout.isEmpty()) {
+                error(node.location(), "smtp_connect_timeout '" + word + "' must be in [0, " + UINT_MAX / TIMER_HZ
+                        + "] - ignoring");
+                return;
+            }
+            if (timeout.getAsLong() == 0) {
+                // keepalived 2.2.7 misspells the keyword in this message
+                error(node.location(), "smtp_conect_timeout must be greater than 0, setting to 1");
+            }
+            smtpTimeoutSecs = (int) Math.max(1, timeout.getAsLong());
+        }
+
+        private Optional<Boolean> optionalBool(ConfigNode node, String invalidFormat) {
+            if (node.args().isEmpty()) {
+                return Optional.of(true);
+            }
+            int value = Values.checkTrueFalse(node.args().get(0));
+            if (value < 0) {
+                error(node.location(), String.format(invalidFormat, node.args().get(0)));
+                return Optional.empty();
+            }
+            return Optional.of(value == 1);
+        }
+
+        private void scriptUser(ConfigNode node) {
+            if (node.args().isEmpty()) {
+                error(node.location(), "No script username specified");
+                return;
+            }
+            String user = node.args().get(0);
+            Optional<String> group = node.args().size() > 1 ? Optional.of(node.args().get(1)) : Optional.empty();
+            var resolved = Scripts.resolveUser(user, group, ctx.host());
+            if (resolved.isEmpty()) {
+                error(node.location(), "Error setting global script uid/gid");
+            }
+            scriptUser = Optional.of(new ScriptUserSetting(user, group, resolved, node.location()));
+        }
+
+        private void dynamicInterfaces(ConfigNode node) {
+            dynamicInterfaces = true;
+            if (!node.args().isEmpty()) {
+                if (node.args().get(0).equals("allow_if_changes")) {
+                    allowIfChanges = true;
+                } else {
+                    error(node.location(), "Unknown dynamic_interfaces option '" + node.args().get(0) + "'");
+                }
+            }
+        }
+
+        private Optional<String> mcastGroup(ConfigNode node, boolean ipv6) {
+            String word = ctx.word(node, 1);
+            String keyword = node.keyword();
+            var address = IpAddresses.parse(word);
+            String problem = address.isEmpty() ? "Can't parse " + keyword + " [" + word + "]. Skipping"
+                    : IpAddresses.isIpv6(address.get()) != ipv6
+                            ? keyword + " [" + word + "] is not IPv" + (ipv6 ? "6" : "4") + ". Skipping"
+                            : !address.get().isMulticastAddress() ? keyword + " [" + word + "] is not multicast. Skipping"
+                            : null;
+            if (problem != null) {
+                error(node.location(), problem);
+                return Optional.empty();
+            }
+            if (ipv6 && !address.get().isMCLinkLocal()) {
+                ctx.report(Severity.WARNING, node.location(),
+                        keyword + " [" + word + "] should be link-local multicast.");
+            }
+            return Optional.of(word);
+        }
+
+        private OptionalLong unsigned(ConfigNode node, long max, long min, String invalidFormat) {
+            String word = ctx.word(node, 1);
+            OptionalLong value = Values.readUnsigned(ctx, node.location(), word, min, max, true);
+            if (value.isEmpty()) {
+                error(node.location(), String.format(invalidFormat, word));
+            }
+            return value;
+        }
+
+        /** The garp repeat counts: 0 is accepted for compatibility and raised to 1, as keepalived does. */
+        private OptionalLong atLeastOne(ConfigNode node, String keyword) {
+            OptionalLong value = unsigned(node, UINT_MAX, 0, keyword + " '%s' invalid - ignoring");
+            if (value.isPresent() && value.getAsLong() == 0) {
+                error(node.location(), keyword + " must be greater than 0, setting to 1");
+                return OptionalLong.of(1);
+            }
+            return value;
+        }
+
+        private OptionalLong interval(ConfigNode node, String keyword) {
+            String word = ctx.word(node, 1);
+            OptionalLong micros = Values.readDecimalUnsigned(ctx, node.location(), word, 1, UINT_MAX,
+                    Values.TIMER_DIGITS, true);
+            if (micros.isEmpty()) {
+                error(node.location(), keyword + " '" + word + "' is invalid");
+            }
+            return micros;
+        }
+
+        private void error(Location at, String message) {
+            ctx.report(Severity.GENERAL_ERROR, at, message);
+        }
     }
 }
