@@ -117,7 +117,7 @@ public final class Daemon {
         if (result.abortExitStatus().isPresent()) {
             return result.abortExitStatus().getAsInt();
         }
-        return result.worst() == Severity.FILE_NOT_FOUND || result.config().isEmpty() ? EXIT_NO_CONFIG : EXIT_CONFIG;
+        return result.worst() == Severity.FILE_NOT_FOUND ? EXIT_NO_CONFIG : EXIT_CONFIG;
     }
 
     private List<Path> pidFilesInUse() {
