@@ -37,8 +37,18 @@ final class ItEnvironment {
         return root().resolve("src-it/src/test/resources/configs");
     }
 
-    static Path corpus() {
-        return root().resolve("../shared/corpus/keepalived-configs").normalize();
+    /**
+     * The users' configs in {@code ../shared/corpus/keepalived-configs} beside the project root; from a git worktree
+     * nested one level deeper, the first such folder above the root.
+     */
+    static Optional<Path> corpus() {
+        for (Path dir = root().toAbsolutePath().normalize(); dir.getParent() != null; dir = dir.getParent()) {
+            Path candidate = dir.resolveSibling("shared").resolve("corpus/keepalived-configs");
+            if (Files.isDirectory(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Namespaces need root, iproute2 and, for comparisons, the reference keepalived. */
