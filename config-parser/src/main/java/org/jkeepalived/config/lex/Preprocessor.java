@@ -1,5 +1,6 @@
 package org.jkeepalived.config.lex;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.jkeepalived.config.Diagnostics;
@@ -28,6 +29,8 @@ public final class Preprocessor {
 
     /** Reads the config file pattern given with {@code -f} (a glob, relative to the working directory). */
     public List<Line> read(String configFilePattern) {
-        throw new UnsupportedOperationException("lexer: not yet written");
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        return new LineReader(configId, includeCheckAll, random, diagnostics, workingDirectory)
+                .read(configFilePattern);
     }
 }
