@@ -5,13 +5,13 @@ import org.jkeepalived.config.Location;
 import org.jkeepalived.config.lex.Line;
 
 /**
- * One keyword line of keepalived.conf with the block it opens, if any. The root node has an empty keyword and the
- * root keywords as children. Inside a value block (virtual_ipaddress, unicast_peer, ...) each item line is a child
- * whose keyword is its first word.
+ * One keyword line of keepalived.conf with the block it opens, if any. The root node has an empty keyword, no
+ * location and the root keywords as children. Inside a value block (virtual_ipaddress, unicast_peer, ...) each item
+ * line is a child whose keyword is its first word; the value block's own args stop before a {@code {} word.
  *
  * @param keyword  word 0 of the line
  * @param args     words 1..n of the line
- * @param location where the line is
+ * @param location where the line is (null for the root)
  * @param text     the line's text before tokenising (for script keywords)
  * @param children the lines of the block this line opens, in order
  */
