@@ -26,6 +26,9 @@ public final class Scripts {
     public static final List<String> SEARCH_PATH =
             List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin");
 
+    /** 128 + SIGTERM: the status of a keepalived that killed itself. */
+    public static final int EXIT_SIGTERM = 143;
+
     private Scripts() {
     }
 
@@ -122,6 +125,23 @@ public final class Scripts {
             }
         }
         return new ScriptCheck(script, command, flags);
+    }
+
+    /**
+     * {@link #check(ScriptSpec, boolean, HostEnvironment)} as keepalived 2.2.7's {@code -t} runs it: a script that
+     * runs as another user than root makes keepalived switch its effective ids, and then, finding its parent is not
+     * the keepalived parent process (there is none under {@code -t}), it sends itself SIGTERM: exit status 143.
+     */
+    public static ScriptCheck check(ScriptSpec script, boolean scriptSecurity, BuildContext ctx) {
+        String command = script.argv().get(0);
+        boolean reachesIdentitySwitch = !isFileTest(command)
+                && (command.indexOf('/') >= 0 || searchPath(command, ctx.host()).isPresent());
+        if (ctx.configTest() && reachesIdentitySwitch && !script.runAs().equals(ScriptIdentity.ROOT)) {
+            throw ctx.diagnostics().abort(EXIT_SIGTERM, Severity.OK, script.location(), "checking script "
+                    + command + " as uid:gid " + script.runAs().uid() + ":" + script.runAs().gid()
+                    + " terminates keepalived -t with SIGTERM");
+        }
+        return check(script, scriptSecurity, ctx.host());
     }
 
     /**
