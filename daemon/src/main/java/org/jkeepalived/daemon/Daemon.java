@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.LongPredicate;
 import org.jkeepalived.config.Diagnostic;
 import org.jkeepalived.config.KeepalivedConfig;
@@ -26,7 +25,7 @@ public final class Daemon {
     public static final int EXIT_FATAL = 1;
 
     private final Options options;
-    private final Function<Options, LoadResult> loader;
+    private final ConfigSource source;
     private final Logger log;
     private final PidFile pidFile;
     private final long pid;
@@ -34,14 +33,14 @@ public final class Daemon {
     private KeepalivedConfig config;
 
     /**
-     * @param loader       reads the config the options name
+     * @param source       reads the config the options name
      * @param processAlive whether a pid names a live process (for pid files of an earlier run)
      * @param pid          this process's pid
      */
-    public Daemon(Options options, Function<Options, LoadResult> loader, Logger log, LongPredicate processAlive,
+    public Daemon(Options options, ConfigSource source, Logger log, LongPredicate processAlive,
                   long pid, Uname uname) {
         this.options = options;
-        this.loader = loader;
+        this.source = source;
         this.log = log;
         this.pidFile = new PidFile(log, processAlive);
         this.pid = pid;
@@ -51,7 +50,7 @@ public final class Daemon {
     /** Runs until {@code requests} says STOP; returns the exit status. */
     public int run(Requests requests) throws InterruptedException {
         logStart();
-        LoadResult result = loader.apply(options);
+        LoadResult result = source.load(options);
         logDiagnostics(result);
         if (!result.canRun()) {
             log.info("Stopped " + Version.KEEPALIVED);
@@ -153,7 +152,7 @@ public final class Daemon {
 
     private void dumpIfAsked() {
         if (options.dumpConf()) {
-            ConfigDump.lines(config).forEach(log::info);
+            source.dump(options).forEach(log::info);
         }
     }
 
@@ -163,7 +162,7 @@ public final class Daemon {
      */
     private void reload() {
         log.info("Reloading ...");
-        LoadResult result = loader.apply(options);
+        LoadResult result = source.load(options);
         logDiagnostics(result);
         if (!result.canRun()) {
             log.error("Reload of configuration {} failed: keeping the running configuration", options.configFile());

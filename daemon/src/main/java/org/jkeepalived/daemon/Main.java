@@ -3,11 +3,6 @@ package org.jkeepalived.daemon;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.Function;
-import org.jkeepalived.config.ConfigLoader;
-import org.jkeepalived.config.LoadOptions;
-import org.jkeepalived.config.LoadResult;
-import org.jkeepalived.config.value.HostEnvironment;
 import org.jkeepalived.config.value.LiveHost;
 
 /**
@@ -34,11 +29,12 @@ public final class Main {
                 return exit.status();
             }
             Options options = ((KeepalivedCommandLine.Run) outcome).options();
+            ConfigFiles files = new ConfigFiles(LiveHost.system(), new SplittableRandom());
             if (options.configTest()) {
-                return new ConfigTest(console).run(options, loader(LiveHost.system()).apply(options));
+                return new ConfigTest(console).run(options, files.load(options));
             }
             Signals signals = Signals.install();
-            Daemon daemon = new Daemon(options, loader(LiveHost.system()),
+            Daemon daemon = new Daemon(options, files,
                     Logging.configure(options.log(), ZoneId.systemDefault()),
                     pid -> ProcessHandle.of(pid).isPresent(), ProcessHandle.current().pid(), uname);
             return daemon.run(signals::next);
@@ -52,13 +48,5 @@ public final class Main {
         } finally {
             console.flush();
         }
-    }
-
-    /** Loads the config the options name, on this host. */
-    static Function<Options, LoadResult> loader(HostEnvironment host) {
-        SplittableRandom random = new SplittableRandom();
-        return options -> ConfigLoader.load(new LoadOptions(options.configFile(),
-                options.configId().orElseGet(host::shortHostname), options.includeCheckAll(), options.configTest(),
-                host, random));
     }
 }

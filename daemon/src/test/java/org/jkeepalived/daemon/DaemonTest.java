@@ -13,7 +13,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Function;
 import org.jkeepalived.config.Diagnostic;
 import org.jkeepalived.config.KeepalivedConfig;
 import org.jkeepalived.config.LoadResult;
@@ -32,7 +31,17 @@ class DaemonTest {
 
     private final Deque<LoadResult> loads = new ArrayDeque<>();
     /** Each load takes the next result; the last one stays for any further loads. */
-    private final Function<Options, LoadResult> loader = options -> loads.size() > 1 ? loads.poll() : loads.peek();
+    private final ConfigSource source = new ConfigSource() {
+        @Override
+        public LoadResult load(Options options) {
+            return loads.size() > 1 ? loads.poll() : loads.peek();
+        }
+
+        @Override
+        public List<String> dump(Options options) {
+            return List.of("dump of " + options.configFile());
+        }
+    };
 
     private static LoadResult runnable() {
         KeepalivedConfig config = new KeepalivedConfig(null, null, null, List.of());
@@ -54,7 +63,7 @@ class DaemonTest {
     }
 
     private Daemon daemon(Options options) {
-        return new Daemon(options, loader, LoggerFactory.getLogger("test"), pid -> pid == OTHER_LIVE_PID, OUR_PID,
+        return new Daemon(options, source, LoggerFactory.getLogger("test"), pid -> pid == OTHER_LIVE_PID, OUR_PID,
                 new Uname("Linux", "6.1", "#1"));
     }
 
