@@ -70,13 +70,16 @@ public final class Daemon {
             log.info("Stopped " + Version.KEEPALIVED);
             return EXIT_FATAL;
         }
-        dumpIfAsked();
-        log.info("Startup complete");
-        while (requests.next() == DaemonRequest.RELOAD) {
-            reload();
+        try {
+            dumpIfAsked();
+            log.info("Startup complete");
+            while (requests.next() == DaemonRequest.RELOAD) {
+                reload();
+            }
+            log.info("Stopping");
+        } finally {
+            written.forEach(pidFile::remove);
         }
-        log.info("Stopping");
-        written.forEach(pidFile::remove);
         log.info("Stopped " + Version.KEEPALIVED);
         return 0;
     }
