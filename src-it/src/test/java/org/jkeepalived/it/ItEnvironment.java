@@ -2,6 +2,7 @@ package org.jkeepalived.it;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -57,6 +58,20 @@ final class ItEnvironment {
         assumeTrue(Files.isExecutable(Path.of("/usr/sbin/ip")) || Files.isExecutable(Path.of("/sbin/ip"))
                 || Files.isExecutable(Path.of("/usr/bin/ip")), "needs iproute2's ip");
         assumeTrue(Files.isExecutable(REFERENCE_KEEPALIVED), "needs keepalived 2.2.7 at " + REFERENCE_KEEPALIVED);
+        assumeTrue(canCreateNamespaces(), "cannot create network namespaces here (a container without "
+                + "CAP_SYS_ADMIN?)");
+    }
+
+    private static boolean canCreateNamespaces() {
+        try {
+            Namespace.create("probe").close();
+            return true;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**
