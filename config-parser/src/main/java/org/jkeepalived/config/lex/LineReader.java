@@ -73,6 +73,7 @@ final class LineReader implements Reporter {
     private Definitions.Definition definitionBeingRead;
     /** While the -f pattern is checked: its notes, whose severity depends on whether the check fails. */
     private List<Diagnostic> mainFileNotes;
+    private boolean configFileError;
 
     LineReader(String configId, boolean includeCheckAll, RandomGenerator random, Diagnostics diagnostics,
                Path workingDirectory) {
@@ -283,8 +284,14 @@ final class LineReader implements Reporter {
         if (mainFileNotes != null) {
             mainFileNotes.add(new Diagnostic(severity, null, message));
         } else {
+            configFileError |= severity == Severity.FILE_NOT_FOUND;
             report(severity, message);
         }
+    }
+
+    /** keepalived's had_config_file_error: an include failed where its check made that an error. */
+    boolean hadConfigFileError() {
+        return configFileError;
     }
 
     /** keepalived's read_line: the next logical line, split at braces; null at the end of the configuration. */

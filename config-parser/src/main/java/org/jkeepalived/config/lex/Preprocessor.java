@@ -14,6 +14,7 @@ public final class Preprocessor {
     private final boolean includeCheckAll;
     private final RandomGenerator random;
     private final Diagnostics diagnostics;
+    private boolean configFileError;
 
     /**
      * @param configId        the {@code -i} id that {@code @ID} lines are compared with
@@ -29,8 +30,19 @@ public final class Preprocessor {
 
     /** Reads the config file pattern given with {@code -f} (a glob, relative to the working directory). */
     public List<Line> read(String configFilePattern) {
-        Path workingDirectory = Path.of("").toAbsolutePath();
-        return new LineReader(configId, includeCheckAll, random, diagnostics, workingDirectory)
-                .read(configFilePattern);
+        LineReader reader = new LineReader(configId, includeCheckAll, random, diagnostics,
+                Path.of("").toAbsolutePath());
+        List<Line> lines = reader.read(configFilePattern);
+        configFileError = reader.hadConfigFileError();
+        return lines;
+    }
+
+    /**
+     * Whether the last {@link #read} had an include that failed where its include check made that an error
+     * (keepalived's had_config_file_error): keepalived 2.2.7 then exits with status 6 (KEEPALIVED_EXIT_NO_CONFIG)
+     * once the whole configuration has been read, with or without -t.
+     */
+    public boolean hadConfigFileError() {
+        return configFileError;
     }
 }
