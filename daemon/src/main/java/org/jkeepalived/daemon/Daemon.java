@@ -1,6 +1,7 @@
 package org.jkeepalived.daemon;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,10 @@ public final class Daemon {
         logStart();
         LoadResult result = source.load(options);
         logDiagnostics(result);
+        if (plainConfigFileMissing()) {
+            log.info("Stopped " + Version.KEEPALIVED);
+            return EXIT_NO_CONFIG;
+        }
         if (!result.canRun()) {
             log.info("Stopped " + Version.KEEPALIVED);
             return refusalStatus(result);
@@ -112,6 +117,16 @@ public final class Daemon {
         for (Diagnostic diagnostic : result.diagnostics()) {
             log.info(diagnostic.render());
         }
+    }
+
+    /**
+     * keepalived's {@code check_conf_file} stops the daemon (not {@code -t}) when {@code -f} names no readable
+     * file; the load has already reported it. Checked here for a plain path, the common case (Debian ships no
+     * /etc/keepalived/keepalived.conf); a glob matching nothing is left to the loader's verdict.
+     */
+    private boolean plainConfigFileMissing() {
+        String file = options.configFile();
+        return file.chars().noneMatch(c -> "*?[{".indexOf(c) >= 0) && !Files.isReadable(Path.of(file));
     }
 
     /** keepalived's exit when it will not run a config: a missing file ends the parent, a bad one its child. */

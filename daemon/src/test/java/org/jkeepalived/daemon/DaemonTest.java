@@ -53,9 +53,11 @@ class DaemonTest {
         return new LoadResult(runnable().config(), List.of(error), severity, OptionalInt.empty());
     }
 
-    private Options options(String... extraArgs) {
+    private Options options(String... extraArgs) throws IOException {
+        Path config = Files.writeString(dir.resolve("k.conf"), "");
         List<String> args = new ArrayList<>(List.of("-n", "-p", dir.resolve("k.pid").toString(),
-                "-r", dir.resolve("v.pid").toString(), "-c", dir.resolve("c.pid").toString(), "-f", "k.conf"));
+                "-r", dir.resolve("v.pid").toString(), "-c", dir.resolve("c.pid").toString(),
+                "-f", config.toString()));
         args.addAll(List.of(extraArgs));
         var console = new Console(System.out, System.err);
         var outcome = new KeepalivedCommandLine(console, new Uname("Linux", "6.1", "#1")).parse("keepalived", args);
@@ -129,6 +131,15 @@ class DaemonTest {
     void aMissingConfigFileStopsWithNoConfigStatus() throws Exception {
         loads.add(refused(Severity.FILE_NOT_FOUND));
         assertEquals(Daemon.EXIT_NO_CONFIG, daemon(options()).run(() -> DaemonRequest.STOP));
+    }
+
+    @Test
+    void aConfigFileThatDoesNotExistStopsWithNoConfigStatus() throws Exception {
+        loads.add(runnable());
+        Options options = options();
+        Files.delete(Path.of(options.configFile()));
+        assertEquals(Daemon.EXIT_NO_CONFIG, daemon(options).run(() -> DaemonRequest.STOP));
+        assertFalse(Files.exists(dir.resolve("k.pid")));
     }
 
     @Test
