@@ -1,16 +1,22 @@
 package org.jkeepalived.daemon;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.jkeepalived.config.Diagnostics;
 import org.jkeepalived.config.Severity;
 import org.jkeepalived.config.value.BuildContext;
@@ -169,12 +175,17 @@ public final class KeepalivedCommandLine {
         return new Run(b.build(commandLine));
     }
 
+    /** keepalived opens it O_WRONLY|O_APPEND|O_CREAT|O_NOFOLLOW, mode 0644, and makes it stderr. */
     private boolean redirectConfigTestLog(String file) {
         try {
-            console.redirectErr(new PrintStream(new FileOutputStream(file, true), true, StandardCharsets.UTF_8));
+            OutputStream log = Channels.newOutputStream(Files.newByteChannel(Path.of(file),
+                    Set.of(StandardOpenOption.WRITE, StandardOpenOption.APPEND, StandardOpenOption.CREATE,
+                            LinkOption.NOFOLLOW_LINKS),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"))));
+            console.redirectErr(new PrintStream(log, true, StandardCharsets.UTF_8));
             return true;
         } catch (IOException e) {
-            console.err().println("Unable to open config-test log file " + file + " - " + e.getMessage());
+            console.err().println("Unable to open config-test log file " + file + " " + Errno.describe(e));
             return false;
         }
     }

@@ -3,7 +3,7 @@ package org.jkeepalived.daemon;
 import java.nio.file.Path;
 import java.util.Objects;
 
-/** The pid files of keepalived's parent, VRRP, checker and BFD processes ({@code -p}, {@code -r}, {@code -c}, {@code -b}). */
+/** The pid files of keepalived's parent, VRRP, checker and BFD processes: {@code -p -r -c -b}. */
 public record PidFiles(Path main, Path vrrp, Path checkers, Path bfd) {
     /** keepalived 2.2.7's defaults in RUNSTATEDIR (the man page's keepalived_vrrp.pid names are wrong). */
     public static final PidFiles DEFAULT = new PidFiles(Path.of("/run/keepalived.pid"), Path.of("/run/vrrp.pid"),
