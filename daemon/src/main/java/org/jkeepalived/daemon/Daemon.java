@@ -1,0 +1,193 @@
+package org.jkeepalived.daemon;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongPredicate;
+import org.jkeepalived.config.Diagnostic;
+import org.jkeepalived.config.KeepalivedConfig;
+import org.jkeepalived.config.LoadResult;
+import org.jkeepalived.config.Severity;
+import org.slf4j.Logger;
+
+/**
+ * The keepalived process without {@code -t}: logs keepalived's start lines, loads the config, refuses to start as
+ * keepalived does, writes the pid files, then holds the config until STOP, reloading it on RELOAD. The VRRP,
+ * checker and IPVS engines come later; this holds the config they will run.
+ */
+public final class Daemon {
+    /** KEEPALIVED_EXIT_NO_CONFIG: the config file cannot be found or read. */
+    public static final int EXIT_NO_CONFIG = 6;
+    /** KEEPALIVED_EXIT_CONFIG: keepalived's child exits with it on a config it cannot run; the parent follows. */
+    public static final int EXIT_CONFIG = 2;
+    /** KEEPALIVED_EXIT_FATAL. */
+    public static final int EXIT_FATAL = 1;
+
+    private final Options options;
+    private final ConfigSource source;
+    private final Logger log;
+    private final PidFile pidFile;
+    private final long pid;
+    private final Uname uname;
+    private KeepalivedConfig config;
+
+    /**
+     * @param source       reads the config the options name
+     * @param processAlive whether a pid names a live process (for pid files of an earlier run)
+     * @param pid          this process's pid
+     */
+    public Daemon(Options options, ConfigSource source, Logger log, LongPredicate processAlive,
+                  long pid, Uname uname) {
+        this.options = options;
+        this.source = source;
+        this.log = log;
+        this.pidFile = new PidFile(log, processAlive);
+        this.pid = pid;
+        this.uname = uname;
+    }
+
+    /** Runs until {@code requests} says STOP; returns the exit status. */
+    public int run(Requests requests) throws InterruptedException {
+        logStart();
+        LoadResult result = source.load(options);
+        logDiagnostics(result);
+        if (plainConfigFileMissing()) {
+            log.info("Stopped " + Version.KEEPALIVED);
+            return EXIT_NO_CONFIG;
+        }
+        if (!result.canRun()) {
+            log.info("Stopped " + Version.KEEPALIVED);
+            return refusalStatus(result);
+        }
+        log.info("Configuration file " + options.configFile());
+        config = result.config().orElseThrow();
+        if (keepalivedRunning()) {
+            log.info("daemon is already running");
+            return 0;
+        }
+        List<Path> written;
+        try {
+            written = writePidFiles();
+        } catch (IOException e) {
+            log.error("Unable to write pid file - {}", e.getMessage());
+            log.info("Stopped " + Version.KEEPALIVED);
+            return EXIT_FATAL;
+        }
+        try {
+            dumpIfAsked();
+            log.info("Startup complete");
+            while (requests.next() == DaemonRequest.RELOAD) {
+                reload();
+            }
+            log.info("Stopping");
+        } finally {
+            written.forEach(pidFile::remove);
+        }
+        log.info("Stopped " + Version.KEEPALIVED);
+        return 0;
+    }
+
+    /** The config the daemon holds now. */
+    public KeepalivedConfig config() {
+        return config;
+    }
+
+    /** Where the daemon's stop and reload requests come from: the signals, or a test. */
+    @FunctionalInterface
+    public interface Requests {
+        DaemonRequest next() throws InterruptedException;
+    }
+
+    private void logStart() {
+        log.info("Starting " + Version.KEEPALIVED);
+        log.info("Running on " + uname.sysname() + " " + uname.release() + " " + uname.version()
+                + " (built for Linux " + Version.BUILT_FOR_LINUX + ")");
+        log.info("jkeepalived " + Version.jkeepalived() + " on Java " + Runtime.version());
+        List<String> quoted = new ArrayList<>();
+        options.commandLine().forEach(word -> quoted.add("'" + word + "'"));
+        Logging.wrapOption("Command line", String.join(" ", quoted)).forEach(log::info);
+        if (!options.dontFork()) {
+            log.info("jkeepalived stays in the foreground: a JVM cannot fork (run it with -n, as systemd does)");
+        }
+    }
+
+    private void logDiagnostics(LoadResult result) {
+        for (Diagnostic diagnostic : result.diagnostics()) {
+            log.info(diagnostic.render());
+        }
+    }
+
+    /**
+     * keepalived's {@code check_conf_file} stops the daemon (not {@code -t}) when {@code -f} names no readable
+     * file; the load has already reported it. Checked here for a plain path, the common case (Debian ships no
+     * /etc/keepalived/keepalived.conf); a glob matching nothing is left to the loader's verdict.
+     */
+    private boolean plainConfigFileMissing() {
+        String file = options.configFile();
+        return file.chars().noneMatch(c -> "*?[{".indexOf(c) >= 0) && !Files.isReadable(Path.of(file));
+    }
+
+    /** keepalived's exit when it will not run a config: a missing file ends the parent, a bad one its child. */
+    private static int refusalStatus(LoadResult result) {
+        if (result.abortExitStatus().isPresent()) {
+            return result.abortExitStatus().getAsInt();
+        }
+        return result.worst() == Severity.FILE_NOT_FOUND ? EXIT_NO_CONFIG : EXIT_CONFIG;
+    }
+
+    private List<Path> pidFilesInUse() {
+        List<Path> files = new ArrayList<>();
+        files.add(options.pidFiles().main());
+        if (options.subsystems().vrrp()) {
+            files.add(options.pidFiles().vrrp());
+        }
+        if (options.subsystems().checkers()) {
+            files.add(options.pidFiles().checkers());
+        }
+        return files;
+    }
+
+    /** keepalived's {@code keepalived_running}: stops at the first pid file of a live process. */
+    private boolean keepalivedRunning() {
+        return pidFilesInUse().stream().anyMatch(pidFile::processRunning);
+    }
+
+    private List<Path> writePidFiles() throws IOException {
+        List<Path> written = new ArrayList<>();
+        try {
+            for (Path file : pidFilesInUse()) {
+                pidFile.write(file, pid);
+                written.add(file);
+            }
+        } catch (IOException e) {
+            written.forEach(pidFile::remove);
+            throw e;
+        }
+        return written;
+    }
+
+    private void dumpIfAsked() {
+        if (options.dumpConf()) {
+            source.dump(options).forEach(log::info);
+        }
+    }
+
+    /**
+     * keepalived's SIGHUP: re-read the config; one it cannot run is reported and the running one kept (keepalived's
+     * {@code reload_check_config} behaviour, which jkeepalived always applies).
+     */
+    private void reload() {
+        log.info("Reloading ...");
+        LoadResult result = source.load(options);
+        logDiagnostics(result);
+        if (!result.canRun()) {
+            log.error("Reload of configuration {} failed: keeping the running configuration", options.configFile());
+            return;
+        }
+        config = result.config().orElseThrow();
+        dumpIfAsked();
+        log.info("Reload complete");
+    }
+}

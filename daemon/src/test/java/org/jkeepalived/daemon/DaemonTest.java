@@ -1,0 +1,172 @@
+package org.jkeepalived.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.jkeepalived.config.Diagnostic;
+import org.jkeepalived.config.KeepalivedConfig;
+import org.jkeepalived.config.LoadResult;
+import org.jkeepalived.config.Location;
+import org.jkeepalived.config.Severity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+class DaemonTest {
+    private static final long OUR_PID = 4242;
+    private static final long OTHER_LIVE_PID = 77;
+
+    @TempDir
+    Path dir;
+
+    private final Deque<LoadResult> loads = new ArrayDeque<>();
+    /** Each load takes the next result; the last one stays for any further loads. */
+    private final ConfigSource source = new ConfigSource() {
+        @Override
+        public LoadResult load(Options options) {
+            return loads.size() > 1 ? loads.poll() : loads.peek();
+        }
+
+        @Override
+        public List<String> dump(Options options) {
+            return List.of("dump of " + options.configFile());
+        }
+    };
+
+    private static LoadResult runnable() {
+        KeepalivedConfig config = new KeepalivedConfig(null, null, null, List.of());
+        return new LoadResult(Optional.of(config), List.of(), Severity.OK, OptionalInt.empty());
+    }
+
+    private static LoadResult refused(Severity severity) {
+        Diagnostic error = new Diagnostic(severity, new Location("k.conf", 3), "Unknown keyword 'x'");
+        return new LoadResult(runnable().config(), List.of(error), severity, OptionalInt.empty());
+    }
+
+    private Options options(String... extraArgs) throws IOException {
+        Path config = Files.writeString(dir.resolve("k.conf"), "");
+        List<String> args = new ArrayList<>(List.of("-n", "-p", dir.resolve("k.pid").toString(),
+                "-r", dir.resolve("v.pid").toString(), "-c", dir.resolve("c.pid").toString(),
+                "-f", config.toString()));
+        args.addAll(List.of(extraArgs));
+        var console = new Console(System.out, System.err);
+        var outcome = new KeepalivedCommandLine(console, new Uname("Linux", "6.1", "#1")).parse("keepalived", args);
+        return ((KeepalivedCommandLine.Run) outcome).options();
+    }
+
+    private Daemon daemon(Options options) {
+        return new Daemon(options, source, LoggerFactory.getLogger("test"), pid -> pid == OTHER_LIVE_PID, OUR_PID,
+                new Uname("Linux", "6.1", "#1"));
+    }
+
+    /** Requests that check the pid files while running, then stop. */
+    private Daemon.Requests stopAfter(List<DaemonRequest> requests, Runnable whileRunning) {
+        Deque<DaemonRequest> queue = new ArrayDeque<>(requests);
+        queue.add(DaemonRequest.STOP);
+        return () -> {
+            whileRunning.run();
+            return queue.poll();
+        };
+    }
+
+    @Test
+    void theDaemonWritesItsPidFilesAndRemovesThemOnStop() throws Exception {
+        loads.add(runnable());
+        List<String> seen = new ArrayList<>();
+        int status = daemon(options()).run(stopAfter(List.of(), () -> seen.add(read("k.pid") + read("v.pid")
+                + read("c.pid"))));
+        assertEquals(0, status);
+        assertEquals("4242\n4242\n4242\n", seen.get(0));
+        assertFalse(Files.exists(dir.resolve("k.pid")));
+        assertFalse(Files.exists(dir.resolve("v.pid")));
+        assertFalse(Files.exists(dir.resolve("c.pid")));
+    }
+
+    @Test
+    void vrrpOnlyWritesNoCheckersPidFile() throws Exception {
+        loads.add(runnable());
+        List<Boolean> checkersPidSeen = new ArrayList<>();
+        daemon(options("-P")).run(stopAfter(List.of(), () -> checkersPidSeen.add(Files.exists(dir.resolve("c.pid")))));
+        assertEquals(List.of(false), checkersPidSeen);
+    }
+
+    @Test
+    void aLivePidInAnExistingPidFileMeansTheDaemonIsAlreadyRunning() throws Exception {
+        loads.add(runnable());
+        Files.writeString(dir.resolve("k.pid"), OTHER_LIVE_PID + "\n");
+        int status = daemon(options()).run(() -> {
+            throw new AssertionError("must not wait for signals");
+        });
+        assertEquals(0, status);
+        assertEquals(OTHER_LIVE_PID + "\n", read("k.pid"));
+    }
+
+    @Test
+    void aPidFileOfADeadProcessIsReplaced() throws Exception {
+        loads.add(runnable());
+        Files.writeString(dir.resolve("v.pid"), "999\n");
+        List<String> seen = new ArrayList<>();
+        daemon(options()).run(stopAfter(List.of(), () -> seen.add(read("v.pid"))));
+        assertEquals(List.of("4242\n"), seen);
+    }
+
+    @Test
+    void aConfigThatCannotRunStopsWithKeepalivedsStatusAndNoPidFile() throws Exception {
+        loads.add(refused(Severity.BAD_IF));
+        assertEquals(Daemon.EXIT_CONFIG, daemon(options()).run(() -> DaemonRequest.STOP));
+        assertFalse(Files.exists(dir.resolve("k.pid")));
+    }
+
+    @Test
+    void aMissingConfigFileStopsWithNoConfigStatus() throws Exception {
+        loads.add(refused(Severity.FILE_NOT_FOUND));
+        assertEquals(Daemon.EXIT_NO_CONFIG, daemon(options()).run(() -> DaemonRequest.STOP));
+    }
+
+    @Test
+    void aConfigFileThatDoesNotExistStopsWithNoConfigStatus() throws Exception {
+        loads.add(runnable());
+        Options options = options();
+        Files.delete(Path.of(options.configFile()));
+        assertEquals(Daemon.EXIT_NO_CONFIG, daemon(options).run(() -> DaemonRequest.STOP));
+        assertFalse(Files.exists(dir.resolve("k.pid")));
+    }
+
+    @Test
+    void aReloadOfAConfigThatCannotRunKeepsTheRunningOne() throws Exception {
+        LoadResult first = runnable();
+        loads.add(first);
+        loads.add(refused(Severity.FATAL));
+        Daemon daemon = daemon(options());
+        assertEquals(0, daemon.run(stopAfter(List.of(DaemonRequest.RELOAD), () -> { })));
+        assertSame(first.config().orElseThrow(), daemon.config());
+    }
+
+    @Test
+    void aReloadOfAGoodConfigReplacesTheRunningOne() throws Exception {
+        loads.add(runnable());
+        LoadResult second = runnable();
+        loads.add(second);
+        Daemon daemon = daemon(options("-d"));
+        assertEquals(0, daemon.run(stopAfter(List.of(DaemonRequest.RELOAD), () -> { })));
+        assertSame(second.config().orElseThrow(), daemon.config());
+    }
+
+    private String read(String name) {
+        try {
+            return Files.readString(dir.resolve(name));
+        } catch (IOException e) {
+            return "<missing " + name + ">";
+        }
+    }
+}
