@@ -33,7 +33,7 @@ public final class ConfigLoader {
                     options.random(), diagnostics);
             List<Line> lines = preprocessor.read(options.configFile());
             if (!preprocessor.mainFileRead()) {
-                return new LoadResult(Optional.empty(), diagnostics.list(), diagnostics.worst(), OptionalInt.empty());
+                return LoadResult.withoutConfig(diagnostics, OptionalInt.empty());
             }
             ConfigNode root = TreeParser.parse(lines, diagnostics);
             Optional<String> namespace = namespace(root, options);
@@ -41,8 +41,7 @@ public final class ConfigLoader {
                 // keepalived 2.2.7 gives up here, before any validation, and exits 0 even under -t
                 diagnostics.report(Severity.OK, null,
                         "Unable to set network namespace " + namespace.get() + " - exiting");
-                return new LoadResult(Optional.empty(), diagnostics.list(), diagnostics.worst(),
-                        OptionalInt.of(0));
+                return LoadResult.withoutConfig(diagnostics, OptionalInt.of(0));
             }
             BuildContext ctx = new BuildContext(diagnostics, options.host(), options.configTest());
             GlobalDefs global = GlobalDefsBuilder.build(root, ctx);
@@ -50,13 +49,12 @@ public final class ConfigLoader {
             LvsConfig lvs = LvsModelBuilder.build(root, global, vrrp, ctx);
             KeepalivedConfig config = new KeepalivedConfig(global, vrrp, lvs, ctx.notActedOn());
             if (preprocessor.hadConfigFileError()) {
-                return new LoadResult(Optional.empty(), diagnostics.list(), diagnostics.worst(),
-                        OptionalInt.of(EXIT_NO_CONFIG));
+                return LoadResult.withoutConfig(diagnostics, OptionalInt.of(EXIT_NO_CONFIG));
             }
-            return new LoadResult(Optional.of(config), diagnostics.list(), diagnostics.worst(), OptionalInt.empty());
+            return new LoadResult(Optional.of(config), diagnostics.list(), diagnostics.worst(), OptionalInt.empty(),
+                    ctx.cannotRun());
         } catch (ConfigAbort abort) {
-            return new LoadResult(Optional.empty(), diagnostics.list(), diagnostics.worst(),
-                    OptionalInt.of(abort.exitStatus()));
+            return LoadResult.withoutConfig(diagnostics, OptionalInt.of(abort.exitStatus()));
         }
     }
 

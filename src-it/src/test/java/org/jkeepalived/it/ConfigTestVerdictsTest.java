@@ -3,8 +3,6 @@ package org.jkeepalived.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,29 +53,17 @@ class ConfigTestVerdictsTest {
     }
 
     @TestFactory
-    Stream<DynamicNode> ourConfigTestVerdictMatchesKeepalivedsForEveryConfig() throws IOException {
+    Stream<DynamicNode> ourConfigTestVerdictMatchesKeepalivedsForEveryConfig() {
         List<DynamicNode> groups = new ArrayList<>();
-        groups.add(group("samples", configs(ItEnvironment.SAMPLES, "keepalived.conf.")));
+        groups.add(group("samples", ItEnvironment.configs(ItEnvironment.SAMPLES, "keepalived.conf.")));
         if (ItEnvironment.corpus().isPresent()) {
-            groups.add(group("corpus", configs(ItEnvironment.corpus().get(), "")));
+            groups.add(group("corpus", ItEnvironment.configs(ItEnvironment.corpus().get(), "")));
         }
-        groups.add(group("own", configs(ItEnvironment.ownConfigs(), "")));
+        groups.add(group("own", ItEnvironment.configs(ItEnvironment.ownConfigs(), "")));
         groups.add(DynamicTest.dynamicTest("no mismatches in any config", () ->
                 assertTrue(MISMATCHES.isEmpty(), MISMATCHES.size() + " mismatching verdict(s):\n"
                         + String.join("\n", MISMATCHES))));
         return groups.stream();
-    }
-
-    private static List<Path> configs(Path dir, String namePrefix) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(f -> namePrefix.isEmpty() ? f.getFileName().toString().endsWith(".conf")
-                            : f.getFileName().toString().startsWith(namePrefix))
-                    .sorted().toList();
-        }
     }
 
     private DynamicContainer group(String name, List<Path> configs) {

@@ -3,10 +3,13 @@ package org.jkeepalived.it;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.jkeepalived.config.ConfigLoader;
 import org.jkeepalived.config.LoadOptions;
 import org.jkeepalived.config.value.LiveHost;
@@ -32,6 +35,21 @@ final class ItEnvironment {
     /** What bin/keepalived runs on: the classes this build just compiled, not a possibly stale package. */
     static String classPath() {
         return System.getProperty("java.class.path");
+    }
+
+    /** The regular files in {@code dir} named {@code namePrefix*}, or {@code *.conf} without a prefix, sorted. */
+    static List<Path> configs(Path dir, String namePrefix) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> namePrefix.isEmpty() ? f.getFileName().toString().endsWith(".conf")
+                            : f.getFileName().toString().startsWith(namePrefix))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Path ownConfigs() {

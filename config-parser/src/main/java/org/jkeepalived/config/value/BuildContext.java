@@ -2,12 +2,15 @@ package org.jkeepalived.config.value;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.jkeepalived.config.ConfigAbort;
 import org.jkeepalived.config.Diagnostics;
 import org.jkeepalived.config.Location;
 import org.jkeepalived.config.RawSetting;
 import org.jkeepalived.config.Severity;
+import org.jkeepalived.config.Subsystem;
 import org.jkeepalived.config.tree.ConfigNode;
 
 /**
@@ -22,6 +25,7 @@ public final class BuildContext {
     private final HostEnvironment host;
     private final boolean configTest;
     private final List<RawSetting> notActedOn = new ArrayList<>();
+    private final Set<Subsystem> cannotRun = EnumSet.noneOf(Subsystem.class);
 
     public BuildContext(Diagnostics diagnostics, HostEnvironment host, boolean configTest) {
         this.diagnostics = diagnostics;
@@ -63,6 +67,18 @@ public final class BuildContext {
 
     private ConfigAbort abort(Location at, String message) {
         return diagnostics.abort(EXIT_CONFIG, Severity.MISSING_PARAMETER, at, message);
+    }
+
+    /**
+     * Records that keepalived's process for {@code subsystem} would refuse this config (it exits with status 2
+     * after its validation), whatever the config test's verdict.
+     */
+    public void cannotRun(Subsystem subsystem) {
+        cannotRun.add(subsystem);
+    }
+
+    public Set<Subsystem> cannotRun() {
+        return Collections.unmodifiableSet(cannotRun);
     }
 
     /** Keeps a keyword that keepalived accepts but that jkeepalived does not act on yet. */
