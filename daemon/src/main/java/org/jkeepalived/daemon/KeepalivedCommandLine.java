@@ -113,6 +113,8 @@ public final class KeepalivedCommandLine {
         private boolean genhash;
         private boolean firstOption = true;
         private boolean badOption;
+        /** keepalived's {@code reopen_log}: once set, by -l, -G or a good -S, a bad -S goes unreported. */
+        private boolean reopenLog;
         private final List<String> operands = new ArrayList<>();
 
         private String configFile = Options.DEFAULT_CONFIG_FILE;
@@ -187,9 +189,15 @@ public final class KeepalivedCommandLine {
                 case ALL_CONFIG -> includeCheckAll = true;
                 case DUMP_CONF -> dumpConf = true;
                 case DONT_FORK -> dontFork = true;
-                case LOG_CONSOLE -> logConsole = true;
+                case LOG_CONSOLE -> {
+                    logConsole = true;
+                    reopenLog = true;
+                }
                 case LOG_DETAIL -> detailLevel = Math.min(detailLevel + 1, 2);
-                case NO_SYSLOG -> noSyslog = true;
+                case NO_SYSLOG -> {
+                    noSyslog = true;
+                    reopenLog = true;
+                }
                 case VRRP -> checkers = false;
                 case CHECK -> vrrp = false;
                 case NO_BFD -> bfd = false;
@@ -258,8 +266,12 @@ public final class KeepalivedCommandLine {
             } else if (FACILITY_NAMES.containsKey(arg)) {
                 facility = FACILITY_NAMES.get(arg);
             } else {
-                console.err().println("Invalid log facility '" + arg + "'");
+                if (!reopenLog) {
+                    console.err().println("Invalid log facility '" + arg + "'");
+                }
+                return;
             }
+            reopenLog = true;
         }
 
         /**

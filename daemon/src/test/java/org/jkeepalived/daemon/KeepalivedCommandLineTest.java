@@ -147,6 +147,33 @@ class KeepalivedCommandLineTest {
     }
 
     @Test
+    void aBadFacilityGoesUnreportedOnceTheLogWasToBeReopenedAsInKeepalived() {
+        assertEquals(1, options("-S", "user", "-S", "localx").log().facility());
+        options("-l", "-S", "x");
+        assertEquals("", err());
+        options("-t", "-S", "x");
+        assertEquals("Invalid log facility 'x'\n", err());
+    }
+
+    @Test
+    void anUnknownLetterInABundleIsReportedAndTheLettersAfterItStillAct() {
+        assertEquals(0, exitStatus("-nZh=1"));
+        assertTrue(err().startsWith("Unknown option -Z\nUsage: /usr/sbin/keepalived [OPTION...]\n"));
+    }
+
+    @Test
+    void aShortOptionsArgumentKeepsAnEqualsSignAsKeepalivedReadsIt() {
+        assertEquals("=x.conf", options("-f=x.conf").configFile());
+        assertEquals("x.conf", options("--use-file=x.conf").configFile());
+    }
+
+    @Test
+    void anExactLongNameWinsOverTheLongerNamesItStarts() {
+        assertEquals(new Options.Subsystems(true, true, true, true), options("--all").subsystems());
+        assertTrue(options("--all-").includeCheckAll());
+    }
+
+    @Test
     void anInvalidUmaskIsReportedWithoutANewlineAndIgnored() {
         assertEquals(0022, options("-u", "022").umask().getAsInt());
         assertTrue(options("-u", "01000").umask().isEmpty());
