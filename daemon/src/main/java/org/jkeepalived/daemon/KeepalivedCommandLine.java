@@ -261,6 +261,10 @@ public final class KeepalivedCommandLine {
                         false);
             }
             commandLineWorst = commandLineWorst.max(numbers.diagnostics().worst());
+            if (configTest) {
+                // after -t keepalived logs its config errors to stderr; before it, to syslog
+                numbers.diagnostics().list().forEach(diagnostic -> console.err().println(diagnostic.render()));
+            }
             if (number.isPresent()) {
                 facility = LOG_LOCAL0 + (int) number.getAsLong();
             } else if (FACILITY_NAMES.containsKey(arg)) {

@@ -78,7 +78,7 @@ class KeepalivedCommandLineTest {
         assertTrue(options.configTest());
         Path log = dir.resolve("test.log");
         parse("-t" + log, "-S", "9");
-        assertEquals("Invalid log facility '9'\n", Files.readString(log));
+        assertEquals("number '9' outside range [0, 7]\nInvalid log facility '9'\n", Files.readString(log));
         assertEquals("", err());
     }
 
@@ -151,8 +151,8 @@ class KeepalivedCommandLineTest {
         assertEquals(1, options("-S", "user", "-S", "localx").log().facility());
         options("-l", "-S", "x");
         assertEquals("", err());
-        options("-t", "-S", "x");
-        assertEquals("Invalid log facility 'x'\n", err());
+        options("-S", "y", "-t", "-S", "x");
+        assertEquals("Invalid log facility 'y'\ninvalid number 'x'\nInvalid log facility 'x'\n", err());
     }
 
     @Test

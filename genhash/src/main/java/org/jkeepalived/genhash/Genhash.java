@@ -25,7 +25,9 @@ public final class Genhash {
             new GnuCommandLine<>(GenhashOption.class, false);
 
     private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]+");
-    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+    /** inet_pton's dotted quad: four decimal bytes, no leading zeros. */
+    private static final String BYTE = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+    private static final Pattern IPV4 = Pattern.compile(BYTE + "(\\." + BYTE + "){3}");
 
     private enum Given { SERVER, PORT, URL }
 
@@ -147,24 +149,21 @@ public final class Genhash {
         return value >= min && value <= max;
     }
 
-    /** inet_stosockaddr: an IPv4 dotted quad or an IPv6 literal (optionally in brackets), never a host name. */
+    /**
+     * inet_stosockaddr: the text before any {@code -} or {@code /} must be what inet_pton reads, an IPv4 dotted quad
+     * or, when it has a {@code :}, a bare IPv6 literal (no brackets, no scope); never a host name.
+     */
     private static boolean isIpLiteral(String text) {
-        var quad = IPV4.matcher(text);
-        if (quad.matches()) {
-            for (int group = 1; group <= 4; group++) {
-                if (Integer.parseInt(quad.group(group)) > 255) {
-                    return false;
-                }
-            }
-            return true;
+        String address = text.split("[-/]", 2)[0];
+        if (!address.contains(":")) {
+            return IPV4.matcher(address).matches();
         }
-        String inner = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        if (!inner.contains(":") || !inner.matches("[0-9A-Fa-f:.%a-zA-Z0-9]+")) {
+        if (!address.matches("[0-9A-Fa-f:.]+")) {
             return false;
         }
         try {
-            // a literal containing ':' is never looked up by name
-            return InetAddress.getByName(inner.replaceFirst("%.*$", "")) != null;
+            // a literal of hex digits, ':' and '.' is never looked up by name
+            return InetAddress.getByName(address) != null;
         } catch (UnknownHostException e) {
             return false;
         }

@@ -34,6 +34,18 @@ class GenhashTest {
     }
 
     @Test
+    void theServerIsReadAsInetPtonReadsItAfterCuttingARangeOrMask() {
+        run("-s", "[::1]", "-p", "80", "-u", "/");
+        run("-s", "10.0.0.01", "-p", "80", "-u", "/");
+        assertEquals(1, run("-s", "10.0.0.1/24", "-p", "80", "-u", "/"));
+        run("-s", "1.2.3.4.", "-p", "80", "-u", "/");
+        assertEquals("server should be an IP, not [::1]\n", err().lines().findFirst().orElseThrow() + "\n");
+        assertTrue(err().contains("server should be an IP, not 10.0.0.01\n"));
+        assertTrue(err().contains("genhash: fetching a page is not implemented yet by jkeepalived\n"));
+        assertTrue(err().contains("server should be an IP, not 1.2.3.4.\n"));
+    }
+
+    @Test
     void thePortMustBeInRange() {
         assertEquals(1, run("-s", "10.0.0.1", "-p", "65536", "-u", "/"));
         assertTrue(err().startsWith("invalid port number '65536'\n"));
