@@ -13,7 +13,8 @@ class GenhashTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return new Genhash(new PrintStream(err, true, StandardCharsets.UTF_8)).run("genhash", true, args.length, List.of(args));
+        return new Genhash(new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run("genhash", true, args.length, List.of(args));
     }
 
     private String err() {
