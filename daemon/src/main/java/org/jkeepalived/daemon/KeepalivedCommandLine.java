@@ -21,15 +21,15 @@ import org.jkeepalived.config.Diagnostics;
 import org.jkeepalived.config.Severity;
 import org.jkeepalived.config.value.BuildContext;
 import org.jkeepalived.config.value.Values;
+import org.jkeepalived.cli.GnuCommandLine;
+import org.jkeepalived.cli.GnuCommandLine.Next;
+import org.jkeepalived.cli.GnuCommandLine.Occurrence;
 import org.jkeepalived.genhash.Genhash;
-import org.jkeepalived.getopt.GetoptLong;
-import org.jkeepalived.getopt.GetoptLong.HasArg;
-import org.jkeepalived.getopt.GetoptLong.LongOption;
 
 /**
- * keepalived 2.2.7's {@code parse_cmdline} (keepalived/core/main.c): acts on each option in order, as keepalived
- * does, so {@code -h}, {@code -v}, {@code --signum} and {@code -T} finish the run where they stand, after the
- * complaints about options before them.
+ * keepalived 2.2.7's {@code parse_cmdline} (keepalived/core/main.c) on picocli: acts on each option in order, as
+ * keepalived does, so {@code -h}, {@code -v}, {@code --signum} and {@code -T} finish the run where they stand, after
+ * the complaints about options before them.
  */
 public final class KeepalivedCommandLine {
     /** What to do after reading the command line. */
@@ -44,46 +44,8 @@ public final class KeepalivedCommandLine {
     public record Exit(int status) implements Outcome {
     }
 
-    private static final int ALL = 3;
-    private static final int SIGNUM = 4;
-    private static final int CONFIG_FD = 8;
-
-    private static final GetoptLong GETOPT = new GetoptLong(":vhlndu:DRS:f:p:i:es:mM::g::Gt::PCr:VXac:ITBb:xA:",
-            List.of(new LongOption("use-file", HasArg.REQUIRED, 'f'),
-                    new LongOption("vrrp", HasArg.NONE, 'P'),
-                    new LongOption("check", HasArg.NONE, 'C'),
-                    new LongOption("no_bfd", HasArg.NONE, 'B'),
-                    new LongOption("all", HasArg.NONE, ALL),
-                    new LongOption("log-console", HasArg.NONE, 'l'),
-                    new LongOption("log-detail", HasArg.NONE, 'D'),
-                    new LongOption("log-facility", HasArg.REQUIRED, 'S'),
-                    new LongOption("log-file", HasArg.OPTIONAL, 'g'),
-                    new LongOption("all-config", HasArg.NONE, 'e'),
-                    new LongOption("no-syslog", HasArg.NONE, 'G'),
-                    new LongOption("umask", HasArg.REQUIRED, 'u'),
-                    new LongOption("release-vips", HasArg.NONE, 'X'),
-                    new LongOption("dont-release-vrrp", HasArg.NONE, 'V'),
-                    new LongOption("dont-release-ipvs", HasArg.NONE, 'I'),
-                    new LongOption("dont-respawn", HasArg.NONE, 'R'),
-                    new LongOption("dont-fork", HasArg.NONE, 'n'),
-                    new LongOption("dump-conf", HasArg.NONE, 'd'),
-                    new LongOption("pid", HasArg.REQUIRED, 'p'),
-                    new LongOption("vrrp_pid", HasArg.REQUIRED, 'r'),
-                    new LongOption("genhash", HasArg.NONE, 'T'),
-                    new LongOption("checkers_pid", HasArg.REQUIRED, 'c'),
-                    new LongOption("address-monitoring", HasArg.NONE, 'a'),
-                    new LongOption("bfd_pid", HasArg.REQUIRED, 'b'),
-                    new LongOption("snmp", HasArg.NONE, 'x'),
-                    new LongOption("snmp-agent-socket", HasArg.REQUIRED, 'A'),
-                    new LongOption("core-dump", HasArg.NONE, 'm'),
-                    new LongOption("core-dump-pattern", HasArg.OPTIONAL, 'M'),
-                    new LongOption("namespace", HasArg.REQUIRED, 's'),
-                    new LongOption("config-id", HasArg.REQUIRED, 'i'),
-                    new LongOption("signum", HasArg.REQUIRED, SIGNUM),
-                    new LongOption("config-test", HasArg.OPTIONAL, 't'),
-                    new LongOption("config-fd", HasArg.REQUIRED, CONFIG_FD),
-                    new LongOption("version", HasArg.NONE, 'v'),
-                    new LongOption("help", HasArg.NONE, 'h')));
+    private static final GnuCommandLine<KeepalivedOption> COMMAND_LINE =
+            new GnuCommandLine<>(KeepalivedOption.class, true);
 
     /** keepalived's {@code get_signum}: SIGSTATS_CLEAR is SIGRTMAX-1 and SIGJSON SIGRTMIN+2 on Linux/glibc. */
     private static final Map<String, Integer> SIGNALS = Map.of("STOP", 15, "RELOAD", 1, "DATA", 10, "STATS", 12,
@@ -109,70 +71,24 @@ public final class KeepalivedCommandLine {
      * @param args    the words after the program name
      */
     public Outcome parse(String program, List<String> args) {
-        GetoptLong.Result parsed = GETOPT.parse(args, 0);
-        Builder b = new Builder();
-        boolean badOption = false;
-        boolean firstOption = true;
-        for (GetoptLong.Event event : parsed.events()) {
-            String arg = event.arg().orElse("");
-            switch (event.val()) {
-                case 'v' -> {
-                    HelpText.version(console.err(), uname);
-                    return new Exit(0);
-                }
-                case 'h' -> {
-                    HelpText.usage(console.err(), program);
-                    return new Exit(0);
-                }
-                case 'T' -> {
-                    if (!firstOption) {
-                        console.err().println("Warning -- `" + event.longName().orElse("-T")
-                                + "` not used as first option, previous options ignored");
-                    }
-                    return new Exit(new Genhash(console.err()).run(program, false, args, event.nextArgIndex()));
-                }
-                case SIGNUM -> {
-                    Integer signum = SIGNALS.get(arg);
-                    if (signum == null) {
-                        console.err().println("Unknown sigfunc " + arg);
-                        return new Exit(1);
-                    }
-                    console.out().println(signum);
-                    return new Exit(0);
-                }
-                case 't' -> {
-                    b.configTest = true;
-                    b.noSyslog = true;
-                    b.dontFork = true;
-                    b.deferred.add("dont-respawn");
-                    if (!arg.isEmpty() && !redirectConfigTestLog(arg)) {
-                        return new Exit(1);
-                    }
-                }
-                case 'g' -> {
-                    console.err().println("-g requires configure option --enable-log-file");
-                    badOption = true;
-                }
-                case 'S' -> logFacility(b, arg);
-                case 'u' -> umask(b, arg);
-                case '?', ':' -> {
-                    console.err().println(event.message());
-                    badOption = true;
-                }
-                default -> b.simpleOption(event.val(), arg);
-            }
-            firstOption = false;
+        Reading reading = new Reading(program);
+        List<String> unread = COMMAND_LINE.read(args, reading);
+        if (reading.finished.isPresent()) {
+            return reading.finished.get();
         }
-        if (!parsed.operands().isEmpty()) {
-            console.out().println("Unexpected argument(s): " + String.join(" ", parsed.operands()) + " ");
+        if (reading.genhash) {
+            return new Exit(new Genhash(console.err()).run(program, false, args.size(), unread));
         }
-        if (badOption) {
+        if (!reading.operands.isEmpty()) {
+            console.out().println("Unexpected argument(s): " + String.join(" ", reading.operands) + " ");
+        }
+        if (reading.badOption) {
             return new Exit(1);
         }
         List<String> commandLine = new ArrayList<>();
         commandLine.add(program);
         commandLine.addAll(args);
-        return new Run(b.build(commandLine));
+        return new Run(reading.options(commandLine));
     }
 
     /** keepalived opens it O_WRONLY|O_APPEND|O_CREAT|O_NOFOLLOW, mode 0644, and makes it stderr. */
@@ -190,105 +106,197 @@ public final class KeepalivedCommandLine {
         }
     }
 
-    /**
-     * keepalived reads a facility with its config number reader first (0..7, or localN), then by name; the number
-     * reader's complaints are config errors that count towards {@code -t}, even when the name then matches.
-     */
-    private void logFacility(Builder b, String arg) {
-        BuildContext numbers = new BuildContext(new Diagnostics(), null, false);
-        OptionalLong number = Values.readUnsigned(numbers, null, arg, 0, LOG_FACILITY_MAX, false);
-        if (number.isEmpty() && arg.startsWith("local")) {
-            number = Values.readUnsigned(numbers, null, arg.substring("local".length()), 0, LOG_FACILITY_MAX, false);
-        }
-        b.commandLineWorst = b.commandLineWorst.max(numbers.diagnostics().worst());
-        if (number.isPresent()) {
-            b.facility = LOG_LOCAL0 + (int) number.getAsLong();
-        } else if (FACILITY_NAMES.containsKey(arg)) {
-            b.facility = FACILITY_NAMES.get(arg);
-        } else {
-            console.err().println("Invalid log facility '" + arg + "'");
-        }
-    }
+    /** One read of the command line: the options as keepalived leaves them, and how the read ended. */
+    private final class Reading implements GnuCommandLine.Listener<KeepalivedOption> {
+        private final String program;
+        private Optional<Exit> finished = Optional.empty();
+        private boolean genhash;
+        private boolean firstOption = true;
+        private boolean badOption;
+        /** keepalived's {@code reopen_log}: once set, by -l, -G or a good -S, a bad -S goes unreported. */
+        private boolean reopenLog;
+        private final List<String> operands = new ArrayList<>();
 
-    /** keepalived's {@code set_umask}: a number in C's base 0, permission bits only; no newline after its complaint. */
-    private void umask(Builder b, String arg) {
-        BuildContext numbers = new BuildContext(new Diagnostics(), null, false);
-        OptionalLong mask = Values.readUnsignedBase(numbers, null, arg, 0, 0, UMASK_BITS, false);
-        if (mask.isEmpty()) {
-            console.err().print("Invalid --umask option " + arg);
-            console.err().flush();
-        } else {
-            b.umask = OptionalInt.of((int) mask.getAsLong());
+        private String configFile = Options.DEFAULT_CONFIG_FILE;
+        private Optional<String> configId = Optional.empty();
+        private boolean includeCheckAll;
+        private boolean configTest;
+        private boolean dumpConf;
+        private boolean dontFork;
+        private boolean vrrp = true;
+        private boolean checkers = true;
+        private boolean bfd = true;
+        private boolean all;
+        private boolean logConsole;
+        private int detailLevel;
+        private int facility = Options.LogOptions.LOG_DAEMON;
+        private boolean noSyslog;
+        private Path mainPid = PidFiles.DEFAULT.main();
+        private Path vrrpPid = PidFiles.DEFAULT.vrrp();
+        private Path checkersPid = PidFiles.DEFAULT.checkers();
+        private Path bfdPid = PidFiles.DEFAULT.bfd();
+        private OptionalInt umask = OptionalInt.empty();
+        private Optional<String> namespace = Optional.empty();
+        private Severity commandLineWorst = Severity.OK;
+        private final List<String> deferred = new ArrayList<>();
+
+        Reading(String program) {
+            this.program = program;
         }
-    }
 
-    /** The options as keepalived leaves them; switches without side effects on the command line itself. */
-    private static final class Builder {
-        String configFile = Options.DEFAULT_CONFIG_FILE;
-        Optional<String> configId = Optional.empty();
-        boolean includeCheckAll;
-        boolean configTest;
-        boolean dumpConf;
-        boolean dontFork;
-        boolean vrrp = true;
-        boolean checkers = true;
-        boolean bfd = true;
-        boolean all;
-        boolean console;
-        int detailLevel;
-        int facility = Options.LogOptions.LOG_DAEMON;
-        boolean noSyslog;
-        Path mainPid = PidFiles.DEFAULT.main();
-        Path vrrpPid = PidFiles.DEFAULT.vrrp();
-        Path checkersPid = PidFiles.DEFAULT.checkers();
-        Path bfdPid = PidFiles.DEFAULT.bfd();
-        OptionalInt umask = OptionalInt.empty();
-        Optional<String> namespace = Optional.empty();
-        Severity commandLineWorst = Severity.OK;
-        final List<String> deferred = new ArrayList<>();
-
-        void simpleOption(int val, String arg) {
-            switch (val) {
-                case 'f' -> configFile = arg;
-                case 'i' -> configId = Optional.of(arg);
-                case 'e' -> includeCheckAll = true;
-                case 'd' -> dumpConf = true;
-                case 'n' -> dontFork = true;
-                case 'l' -> console = true;
-                case 'D' -> detailLevel = Math.min(detailLevel + 1, 2);
-                case 'G' -> noSyslog = true;
-                case 'P' -> checkers = false;
-                case 'C' -> vrrp = false;
-                case 'B' -> bfd = false;
+        @Override
+        public Next option(Occurrence<KeepalivedOption> occurrence) {
+            boolean wasFirstOption = firstOption;
+            firstOption = false;
+            String arg = occurrence.argument().orElse("");
+            switch (occurrence.option()) {
+                case VERSION -> {
+                    HelpText.version(console.err(), uname);
+                    return finish(0);
+                }
+                case HELP -> {
+                    HelpText.usage(console.err(), program);
+                    return finish(0);
+                }
+                case GENHASH -> {
+                    if (!wasFirstOption) {
+                        console.err().println("Warning -- `" + (occurrence.givenLong() ? "genhash" : "-T")
+                                + "` not used as first option, previous options ignored");
+                    }
+                    genhash = true;
+                    return Next.STOP;
+                }
+                case SIGNUM -> {
+                    return signum(arg);
+                }
+                case CONFIG_TEST -> {
+                    configTest = true;
+                    noSyslog = true;
+                    dontFork = true;
+                    deferred.add("dont-respawn");
+                    if (!arg.isEmpty() && !redirectConfigTestLog(arg)) {
+                        return finish(1);
+                    }
+                }
+                case LOG_FILE -> {
+                    console.err().println("-g requires configure option --enable-log-file");
+                    badOption = true;
+                }
+                case LOG_FACILITY -> logFacility(arg);
+                case UMASK -> umask(arg);
+                case USE_FILE -> configFile = arg;
+                case CONFIG_ID -> configId = Optional.of(arg);
+                case ALL_CONFIG -> includeCheckAll = true;
+                case DUMP_CONF -> dumpConf = true;
+                case DONT_FORK -> dontFork = true;
+                case LOG_CONSOLE -> {
+                    logConsole = true;
+                    reopenLog = true;
+                }
+                case LOG_DETAIL -> detailLevel = Math.min(detailLevel + 1, 2);
+                case NO_SYSLOG -> {
+                    noSyslog = true;
+                    reopenLog = true;
+                }
+                case VRRP -> checkers = false;
+                case CHECK -> vrrp = false;
+                case NO_BFD -> bfd = false;
                 case ALL -> {
                     all = true;
                     vrrp = true;
                     checkers = true;
                     bfd = true;
                 }
-                case 'p' -> mainPid = Path.of(arg);
-                case 'r' -> vrrpPid = Path.of(arg);
-                case 'c' -> checkersPid = Path.of(arg);
-                case 'b' -> bfdPid = Path.of(arg);
-                case 's' -> namespace = Optional.of(arg);
-                case 'X' -> deferred.add("release-vips");
-                case 'V' -> deferred.add("dont-release-vrrp");
-                case 'I' -> deferred.add("dont-release-ipvs");
-                case 'R' -> deferred.add("dont-respawn");
-                case 'a' -> deferred.add("address-monitoring");
-                case 'x' -> deferred.add("snmp");
-                case 'A' -> deferred.add("snmp-agent-socket=" + arg);
-                case 'm' -> deferred.add("core-dump");
-                case 'M' -> deferred.add(arg.isEmpty() ? "core-dump-pattern" : "core-dump-pattern=" + arg);
-                case CONFIG_FD -> deferred.add("config-fd=" + arg);
-                default -> throw new IllegalStateException("option table and handler disagree: " + val);
+                case PID -> mainPid = Path.of(arg);
+                case VRRP_PID -> vrrpPid = Path.of(arg);
+                case CHECKERS_PID -> checkersPid = Path.of(arg);
+                case BFD_PID -> bfdPid = Path.of(arg);
+                case NAMESPACE -> namespace = Optional.of(arg);
+                case RELEASE_VIPS, DONT_RELEASE_VRRP, DONT_RELEASE_IPVS, DONT_RESPAWN, ADDRESS_MONITORING, SNMP,
+                        CORE_DUMP -> deferred.add(occurrence.option().spec().longName());
+                case SNMP_AGENT_SOCKET, CONFIG_FD, CORE_DUMP_PATTERN -> deferred.add(
+                        occurrence.option().spec().longName() + (arg.isEmpty() ? "" : "=" + arg));
+            }
+            return Next.CONTINUE;
+        }
+
+        @Override
+        public void badOption(String message) {
+            console.err().println(message);
+            badOption = true;
+            firstOption = false;
+        }
+
+        @Override
+        public void operand(String word) {
+            operands.add(word);
+        }
+
+        private Next finish(int status) {
+            finished = Optional.of(new Exit(status));
+            return Next.STOP;
+        }
+
+        /** keepalived's {@code get_signum}: the number on stdout, or a complaint. */
+        private Next signum(String name) {
+            Integer signum = SIGNALS.get(name);
+            if (signum == null) {
+                console.err().println("Unknown sigfunc " + name);
+                return finish(1);
+            }
+            console.out().println(signum);
+            return finish(0);
+        }
+
+        /**
+         * keepalived reads a facility with its config number reader first (0..7, or localN), then by name; the
+         * number reader's complaints are config errors that count towards {@code -t}, even when the name then
+         * matches.
+         */
+        private void logFacility(String arg) {
+            BuildContext numbers = new BuildContext(new Diagnostics(), null, false);
+            OptionalLong number = Values.readUnsigned(numbers, null, arg, 0, LOG_FACILITY_MAX, false);
+            if (number.isEmpty() && arg.startsWith("local")) {
+                number = Values.readUnsigned(numbers, null, arg.substring("local".length()), 0, LOG_FACILITY_MAX,
+                        false);
+            }
+            commandLineWorst = commandLineWorst.max(numbers.diagnostics().worst());
+            if (configTest) {
+                // after -t keepalived logs its config errors to stderr; before it, to syslog
+                numbers.diagnostics().list().forEach(diagnostic -> console.err().println(diagnostic.render()));
+            }
+            if (number.isPresent()) {
+                facility = LOG_LOCAL0 + (int) number.getAsLong();
+            } else if (FACILITY_NAMES.containsKey(arg)) {
+                facility = FACILITY_NAMES.get(arg);
+            } else {
+                if (!reopenLog) {
+                    console.err().println("Invalid log facility '" + arg + "'");
+                }
+                return;
+            }
+            reopenLog = true;
+        }
+
+        /**
+         * keepalived's {@code set_umask}: a number in C's base 0, permission bits only; no newline after its
+         * complaint.
+         */
+        private void umask(String arg) {
+            BuildContext numbers = new BuildContext(new Diagnostics(), null, false);
+            OptionalLong mask = Values.readUnsignedBase(numbers, null, arg, 0, 0, UMASK_BITS, false);
+            if (mask.isEmpty()) {
+                console.err().print("Invalid --umask option " + arg);
+                console.err().flush();
+            } else {
+                umask = OptionalInt.of((int) mask.getAsLong());
             }
         }
 
-        Options build(List<String> commandLine) {
+        Options options(List<String> commandLine) {
             return new Options(commandLine, configFile, configId, includeCheckAll, configTest, dumpConf, dontFork,
                     new Options.Subsystems(vrrp, checkers, bfd, all),
-                    new Options.LogOptions(console, detailLevel, facility, noSyslog),
+                    new Options.LogOptions(logConsole, detailLevel, facility, noSyslog),
                     new PidFiles(mainPid, vrrpPid, checkersPid, bfdPid), umask, namespace, commandLineWorst,
                     deferred);
         }

@@ -78,7 +78,7 @@ class KeepalivedCommandLineTest {
         assertTrue(options.configTest());
         Path log = dir.resolve("test.log");
         parse("-t" + log, "-S", "9");
-        assertEquals("Invalid log facility '9'\n", Files.readString(log));
+        assertEquals("number '9' outside range [0, 7]\nInvalid log facility '9'\n", Files.readString(log));
         assertEquals("", err());
     }
 
@@ -144,6 +144,33 @@ class KeepalivedCommandLineTest {
         assertEquals(Severity.INVALID_NUMBER, options.commandLineWorst());
         assertEquals(Severity.OK, options("-S", "3").commandLineWorst());
         assertEquals(1, options("-S", "user").log().facility());
+    }
+
+    @Test
+    void aBadFacilityGoesUnreportedOnceTheLogWasToBeReopenedAsInKeepalived() {
+        assertEquals(1, options("-S", "user", "-S", "localx").log().facility());
+        options("-l", "-S", "x");
+        assertEquals("", err());
+        options("-S", "y", "-t", "-S", "x");
+        assertEquals("Invalid log facility 'y'\ninvalid number 'x'\nInvalid log facility 'x'\n", err());
+    }
+
+    @Test
+    void anUnknownLetterInABundleIsReportedAndTheLettersAfterItStillAct() {
+        assertEquals(0, exitStatus("-nZh=1"));
+        assertTrue(err().startsWith("Unknown option -Z\nUsage: /usr/sbin/keepalived [OPTION...]\n"));
+    }
+
+    @Test
+    void aShortOptionsArgumentKeepsAnEqualsSignAsKeepalivedReadsIt() {
+        assertEquals("=x.conf", options("-f=x.conf").configFile());
+        assertEquals("x.conf", options("--use-file=x.conf").configFile());
+    }
+
+    @Test
+    void anExactLongNameWinsOverTheLongerNamesItStarts() {
+        assertEquals(new Options.Subsystems(true, true, true, true), options("--all").subsystems());
+        assertTrue(options("--all-").includeCheckAll());
     }
 
     @Test

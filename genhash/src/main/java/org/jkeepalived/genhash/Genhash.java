@@ -3,13 +3,14 @@ package org.jkeepalived.genhash;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.jkeepalived.getopt.GetoptLong;
-import org.jkeepalived.getopt.GetoptLong.HasArg;
-import org.jkeepalived.getopt.GetoptLong.LongOption;
+import org.jkeepalived.cli.GnuCommandLine;
+import org.jkeepalived.cli.GnuCommandLine.Next;
+import org.jkeepalived.cli.GnuCommandLine.Occurrence;
 
 /**
  * genhash 2.2.7's command line ({@code check_genhash_parse_cmdline} in keepalived/check/check_genhash.c): the same
@@ -20,21 +21,13 @@ public final class Genhash {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;
 
-    private static final GetoptLong GETOPT = new GetoptLong(":hvSs:V:p:u:m:P:t:I", List.of(
-            new LongOption("help", HasArg.NONE, 'h'),
-            new LongOption("verbose", HasArg.NONE, 'v'),
-            new LongOption("use-ssl", HasArg.NONE, 'S'),
-            new LongOption("use-sni", HasArg.NONE, 'I'),
-            new LongOption("server", HasArg.REQUIRED, 's'),
-            new LongOption("use-virtualhost", HasArg.REQUIRED, 'V'),
-            new LongOption("port", HasArg.REQUIRED, 'p'),
-            new LongOption("url", HasArg.REQUIRED, 'u'),
-            new LongOption("fwmark", HasArg.REQUIRED, 'm'),
-            new LongOption("protocol", HasArg.REQUIRED, 'P'),
-            new LongOption("timeout", HasArg.REQUIRED, 't')));
+    private static final GnuCommandLine<GenhashOption> COMMAND_LINE =
+            new GnuCommandLine<>(GenhashOption.class, false);
 
     private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]+");
-    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+    /** inet_pton's dotted quad: four decimal bytes, no leading zeros. */
+    private static final String BYTE = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+    private static final Pattern IPV4 = Pattern.compile(BYTE + "(\\." + BYTE + "){3}");
 
     private enum Given { SERVER, PORT, URL }
 
@@ -47,14 +40,16 @@ public final class Genhash {
     /**
      * Runs genhash.
      *
-     * @param program    argv[0], as the usage names it
-     * @param amGenhash  invoked as genhash (false: as {@code keepalived --genhash})
-     * @param argv       the words after the program name
-     * @param firstIndex where in {@code argv} genhash's options start (after {@code -T} under keepalived)
+     * @param program   argv[0], as the usage names it
+     * @param amGenhash invoked as genhash (false: as {@code keepalived --genhash})
+     * @param wordCount the words on the whole command line after the program name: genhash's sanity check counts
+     *                  them all, keepalived's options before {@code -T} too
+     * @param args      the words genhash reads its options from
      * @return the exit status
      */
-    public int run(String program, boolean amGenhash, List<String> argv, int firstIndex) {
-        if (!commandLineIsValid(argv, firstIndex)) {
+    public int run(String program, boolean amGenhash, int wordCount, List<String> args) {
+        // keepalived's "trivial sanity check": argc <= 2
+        if (wordCount + 1 <= 2 || !new Reading().commandLineIsValid(args)) {
             usage(program, amGenhash);
             return EXIT_FAILURE;
         }
@@ -62,67 +57,78 @@ public final class Genhash {
         return EXIT_FAILURE;
     }
 
-    private boolean commandLineIsValid(List<String> argv, int firstIndex) {
-        // keepalived's "trivial sanity check": argc <= 2
-        if (argv.size() + 1 <= 2) {
-            return false;
+    /** One read of genhash's options: a bad value ends it at once, bad options only at the end, as in genhash. */
+    private final class Reading implements GnuCommandLine.Listener<GenhashOption> {
+        private final Set<Given> given = EnumSet.noneOf(Given.class);
+        private final List<String> operands = new ArrayList<>();
+        private boolean badOption;
+        private boolean badValue;
+
+        boolean commandLineIsValid(List<String> args) {
+            COMMAND_LINE.read(args, this);
+            if (badValue || badOption) {
+                return false;
+            }
+            if (!operands.isEmpty()) {
+                err.println("Unexpected argument(s): " + String.join(" ", operands));
+                return false;
+            }
+            return given.size() == Given.values().length;
         }
-        GetoptLong.Result parsed = GETOPT.parse(argv, firstIndex);
-        Set<Given> given = EnumSet.noneOf(Given.class);
-        boolean badOption = false;
-        for (GetoptLong.Event event : parsed.events()) {
-            String arg = event.arg().orElse("");
-            switch (event.val()) {
-                case 'h' -> badOption = true;
-                case 's' -> {
-                    if (!isIpLiteral(arg)) {
-                        return fail("server should be an IP, not " + arg);
-                    }
-                    given.add(Given.SERVER);
+
+        @Override
+        public Next option(Occurrence<GenhashOption> occurrence) {
+            String arg = occurrence.argument().orElse("");
+            switch (occurrence.option()) {
+                case HELP -> badOption = true;
+                case SERVER -> {
+                    return accept(isIpLiteral(arg), Given.SERVER, "server should be an IP, not " + arg);
                 }
-                case 'p' -> {
-                    if (!DECIMAL.matcher(arg).matches() || !inRange(arg, 1, 65535)) {
-                        return fail("invalid port number '" + arg + "'");
-                    }
-                    given.add(Given.PORT);
+                case PORT -> {
+                    return accept(DECIMAL.matcher(arg).matches() && inRange(arg, 1, 65535), Given.PORT,
+                            "invalid port number '" + arg + "'");
                 }
-                case 'u' -> given.add(Given.URL);
-                case 'm' -> {
-                    if (!isUnsignedWord(arg, false)) {
-                        return fail("invalid fwmark '" + arg + "'");
-                    }
+                case URL -> given.add(Given.URL);
+                case FWMARK -> {
+                    return accept(isUnsignedWord(arg, false), null, "invalid fwmark '" + arg + "'");
                 }
-                case 'P' -> {
-                    if (!List.of("1.0", "1.0c", "1.0C", "1.1").contains(arg)) {
-                        return fail("invalid HTTP protocol version '" + arg + "'");
-                    }
+                case PROTOCOL -> {
+                    return accept(List.of("1.0", "1.0c", "1.0C", "1.1").contains(arg), null,
+                            "invalid HTTP protocol version '" + arg + "'");
                 }
-                case 't' -> {
-                    if (!isUnsignedWord(arg, true)) {
-                        return fail("invalid timeout '" + arg + "'");
-                    }
+                case TIMEOUT -> {
+                    return accept(isUnsignedWord(arg, true), null, "invalid timeout '" + arg + "'");
                 }
-                case '?', ':' -> {
-                    err.println(event.message());
-                    badOption = true;
-                }
-                default -> {
-                    // -v, -S, -I, -V: accepted; they matter only when fetching
+                case VERBOSE, USE_SSL, USE_SNI, USE_VIRTUALHOST -> {
+                    // accepted; they matter only when fetching
                 }
             }
+            return Next.CONTINUE;
         }
-        if (badOption) {
-            return false;
-        }
-        if (!parsed.operands().isEmpty()) {
-            return fail("Unexpected argument(s): " + String.join(" ", parsed.operands()));
-        }
-        return given.size() == Given.values().length;
-    }
 
-    private boolean fail(String message) {
-        err.println(message);
-        return false;
+        /** A valid value counts as {@code given} (when not null); an invalid one ends genhash's reading. */
+        private Next accept(boolean valid, Given counted, String complaint) {
+            if (!valid) {
+                err.println(complaint);
+                badValue = true;
+                return Next.STOP;
+            }
+            if (counted != null) {
+                given.add(counted);
+            }
+            return Next.CONTINUE;
+        }
+
+        @Override
+        public void badOption(String message) {
+            err.println(message);
+            badOption = true;
+        }
+
+        @Override
+        public void operand(String word) {
+            operands.add(word);
+        }
     }
 
     /** strtoul after skipping blanks, as genhash reads -m and -t: digits only, no sign; -t must not be empty. */
@@ -143,24 +149,21 @@ public final class Genhash {
         return value >= min && value <= max;
     }
 
-    /** inet_stosockaddr: an IPv4 dotted quad or an IPv6 literal (optionally in brackets), never a host name. */
+    /**
+     * inet_stosockaddr: the text before any {@code -} or {@code /} must be what inet_pton reads, an IPv4 dotted quad
+     * or, when it has a {@code :}, a bare IPv6 literal (no brackets, no scope); never a host name.
+     */
     private static boolean isIpLiteral(String text) {
-        var quad = IPV4.matcher(text);
-        if (quad.matches()) {
-            for (int group = 1; group <= 4; group++) {
-                if (Integer.parseInt(quad.group(group)) > 255) {
-                    return false;
-                }
-            }
-            return true;
+        String address = text.split("[-/]", 2)[0];
+        if (!address.contains(":")) {
+            return IPV4.matcher(address).matches();
         }
-        String inner = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        if (!inner.contains(":") || !inner.matches("[0-9A-Fa-f:.%a-zA-Z0-9]+")) {
+        if (!address.matches("[0-9A-Fa-f:.]+")) {
             return false;
         }
         try {
-            // a literal containing ':' is never looked up by name
-            return InetAddress.getByName(inner.replaceFirst("%.*$", "")) != null;
+            // a literal of hex digits, ':' and '.' is never looked up by name
+            return InetAddress.getByName(address) != null;
         } catch (UnknownHostException e) {
             return false;
         }

@@ -9,6 +9,6 @@ public final class Main {
 
     public static void main(String[] args) {
         String program = System.getProperty("jkeepalived.argv0", "genhash");
-        System.exit(new Genhash(System.err).run(program, true, List.of(args), 0));
+        System.exit(new Genhash(System.err).run(program, true, args.length, List.of(args)));
     }
 }

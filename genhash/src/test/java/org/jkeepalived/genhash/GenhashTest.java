@@ -13,7 +13,8 @@ class GenhashTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return new Genhash(new PrintStream(err, true, StandardCharsets.UTF_8)).run("genhash", true, List.of(args), 0);
+        return new Genhash(new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run("genhash", true, args.length, List.of(args));
     }
 
     private String err() {
@@ -31,6 +32,18 @@ class GenhashTest {
     void theServerMustBeAnIpLiteral() {
         assertEquals(1, run("-s", "example.com", "-p", "80", "-u", "/"));
         assertTrue(err().startsWith("server should be an IP, not example.com\nUsage: genhash"));
+    }
+
+    @Test
+    void theServerIsReadAsInetPtonReadsItAfterCuttingARangeOrMask() {
+        run("-s", "[::1]", "-p", "80", "-u", "/");
+        run("-s", "10.0.0.01", "-p", "80", "-u", "/");
+        assertEquals(1, run("-s", "10.0.0.1/24", "-p", "80", "-u", "/"));
+        run("-s", "1.2.3.4.", "-p", "80", "-u", "/");
+        assertEquals("server should be an IP, not [::1]\n", err().lines().findFirst().orElseThrow() + "\n");
+        assertTrue(err().contains("server should be an IP, not 10.0.0.01\n"));
+        assertTrue(err().contains("genhash: fetching a page is not implemented yet by jkeepalived\n"));
+        assertTrue(err().contains("server should be an IP, not 1.2.3.4.\n"));
     }
 
     @Test
