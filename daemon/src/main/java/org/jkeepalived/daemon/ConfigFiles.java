@@ -42,6 +42,6 @@ final class ConfigFiles implements ConfigSource {
 
     private LoadOptions loadOptions(Options options) {
         return new LoadOptions(options.configFile(), options.configId().orElseGet(host::shortHostname),
-                options.includeCheckAll(), options.configTest(), host, random);
+                options.includeCheckAll(), options.configTest(), host, random, options.namespace().orElse(null));
     }
 }

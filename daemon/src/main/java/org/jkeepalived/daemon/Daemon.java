@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.LongPredicate;
 import org.jkeepalived.config.Diagnostic;
 import org.jkeepalived.config.KeepalivedConfig;
 import org.jkeepalived.config.LoadResult;
 import org.jkeepalived.config.Severity;
+import org.jkeepalived.config.Subsystem;
 import org.slf4j.Logger;
 
 /**
@@ -52,16 +55,14 @@ public final class Daemon {
     public int run(Requests requests) throws InterruptedException {
         logStart();
         LoadResult result = source.load(options);
-        logDiagnostics(result);
-        if (plainConfigFileMissing()) {
-            log.info("Stopped " + Version.KEEPALIVED);
-            return EXIT_NO_CONFIG;
+        if (result.config().isPresent() || result.abortExitStatus().isPresent()) {
+            log.info("Configuration file " + options.configFile());
         }
-        if (!result.canRun()) {
+        logDiagnostics(result);
+        if (!result.canRun(runningSubsystems())) {
             log.info("Stopped " + Version.KEEPALIVED);
             return refusalStatus(result);
         }
-        log.info("Configuration file " + options.configFile());
         config = result.config().orElseThrow();
         if (keepalivedRunning()) {
             log.info("daemon is already running");
@@ -124,17 +125,27 @@ public final class Daemon {
      * file; the load has already reported it. Checked here for a plain path, the common case (Debian ships no
      * /etc/keepalived/keepalived.conf); a glob matching nothing is left to the loader's verdict.
      */
-    private boolean plainConfigFileMissing() {
-        String file = options.configFile();
-        return file.chars().noneMatch(c -> "*?[{".indexOf(c) >= 0) && !Files.isReadable(Path.of(file));
+    /** The subsystems keepalived would start: {@code -P} leaves out the checkers, {@code -C} VRRP. */
+    private Set<Subsystem> runningSubsystems() {
+        Set<Subsystem> running = EnumSet.noneOf(Subsystem.class);
+        if (options.subsystems().vrrp()) {
+            running.add(Subsystem.VRRP);
+        }
+        if (options.subsystems().checkers()) {
+            running.add(Subsystem.CHECKER);
+        }
+        return running;
     }
 
-    /** keepalived's exit when it will not run a config: a missing file ends the parent, a bad one its child. */
+    /**
+     * keepalived's exit when it will not run a config: where reading stopped, the status it stopped with; no config
+     * file at all ends the parent (6); a config a subsystem refuses ends that child, and with it keepalived (2).
+     */
     private static int refusalStatus(LoadResult result) {
         if (result.abortExitStatus().isPresent()) {
             return result.abortExitStatus().getAsInt();
         }
-        return result.worst() == Severity.FILE_NOT_FOUND ? EXIT_NO_CONFIG : EXIT_CONFIG;
+        return result.config().isEmpty() ? EXIT_NO_CONFIG : EXIT_CONFIG;
     }
 
     private List<Path> pidFilesInUse() {

@@ -128,17 +128,10 @@ class DaemonTest {
     }
 
     @Test
-    void aMissingConfigFileStopsWithNoConfigStatus() throws Exception {
-        loads.add(refused(Severity.FILE_NOT_FOUND));
+    void aLoadThatFoundNoConfigFileStopsWithNoConfigStatus() throws Exception {
+        Diagnostic missing = new Diagnostic(Severity.OK, null, "Config files missing 'k.conf'.");
+        loads.add(new LoadResult(Optional.empty(), List.of(missing), Severity.OK, OptionalInt.empty()));
         assertEquals(Daemon.EXIT_NO_CONFIG, daemon(options()).run(() -> DaemonRequest.STOP));
-    }
-
-    @Test
-    void aConfigFileThatDoesNotExistStopsWithNoConfigStatus() throws Exception {
-        loads.add(runnable());
-        Options options = options();
-        Files.delete(Path.of(options.configFile()));
-        assertEquals(Daemon.EXIT_NO_CONFIG, daemon(options).run(() -> DaemonRequest.STOP));
         assertFalse(Files.exists(dir.resolve("k.pid")));
     }
 
