@@ -145,6 +145,8 @@ final class RouteLine {
                     return false;
                 }
                 family = Optional.of(given);
+                // keepalived 2.2.7 steps over the word after inet/inet6 as well, so "inet6 default" loses default
+                i++;
             }
             case "src" -> {
                 Optional<IpLines.AddressAndLength> source = lines.ipAddress(at, nextWord(), false);

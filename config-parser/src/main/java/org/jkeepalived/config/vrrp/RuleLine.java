@@ -113,6 +113,8 @@ final class RuleLine {
                     return false;
                 }
                 family = Optional.of(given);
+                // keepalived 2.2.7 steps over the word after inet/inet6 as well, so "inet6 default" loses default
+                i++;
             }
             case "from", "to" -> {
                 Optional<IpLines.RoutePrefix> prefix = lines.routePrefix(at, nextWord());
