@@ -66,6 +66,11 @@ final class AddressLine {
                 return Optional.empty();
             }
             String value = valueNeeded ? words.get(++i) : "";
+            if (word.equals("peer") && peer.isPresent()) {
+                // keepalived goes on with the second peer's address as if it were an option
+                lines.error(at, "Peer " + value + " - another peer has already been specified");
+                continue;
+            }
             if (!option(word, value, address)) {
                 return Optional.empty();
             }
@@ -166,10 +171,6 @@ final class AddressLine {
     }
 
     private void peer(String value, IpLines.AddressAndLength address) {
-        if (peer.isPresent()) {
-            lines.error(at, "Peer " + value + " - another peer has already been specified");
-            return;
-        }
         Optional<IpLines.AddressAndLength> parsed = lines.ipAddress(at, value, false);
         if (parsed.isEmpty()) {
             lines.error(at, "Invalid peer address " + value);
