@@ -12,7 +12,8 @@ public record IpPrefix(IpFamily family, Optional<InetAddress> address, int prefi
     public IpPrefix {
         Objects.requireNonNull(family, "family");
         if (prefixLength < 0 || prefixLength > family.bits()) {
-            throw new IllegalArgumentException("prefixLength: " + prefixLength + " (expected 0.." + family.bits() + ")");
+            throw new IllegalArgumentException("prefixLength: " + prefixLength + " (expected 0.." + family.bits()
+                    + ")");
         }
         if (address.isEmpty() && prefixLength != 0) {
             throw new IllegalArgumentException("prefixLength: " + prefixLength + " (expected 0 for default)");
