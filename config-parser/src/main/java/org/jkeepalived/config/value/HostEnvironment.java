@@ -1,7 +1,10 @@
 package org.jkeepalived.config.value;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -28,6 +31,18 @@ public interface HostEnvironment {
     /** Whether {@code ip netns} knows the namespace: keepalived opens /var/run/netns/NAME to enter it. */
     default boolean networkNamespaceExists(String name) {
         return Files.exists(Path.of("/var/run/netns", name));
+    }
+
+    /**
+     * The lines of an iproute2 name file ({@code rt_tables}, {@code rt_protos}, ...) that keepalived reads from
+     * /etc/iproute2 to resolve names in routes and rules; empty when the file cannot be read.
+     */
+    default List<String> iproute2File(String name) {
+        try {
+            return Files.readAllLines(Path.of("/etc/iproute2", name), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /**

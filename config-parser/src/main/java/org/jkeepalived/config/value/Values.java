@@ -72,6 +72,40 @@ public final class Values {
         return lenient(ctx, ignoreError, parsed.clampedLong(), min, max);
     }
 
+    /** {@code read_unsigned64}: base 10, range {@code [0, UINT64_MAX]}; the value is unsigned in a long. */
+    public static OptionalLong readUnsigned64(BuildContext ctx, Location at, String word) {
+        String trimmed = stripLeadingWhitespace(word);
+        Strtol parsed = Strtol.parse(trimmed, 10);
+        if (trimmed.startsWith("-")) {
+            ctx.report(Severity.INVALID_NUMBER, at, "negative number '" + word + "'");
+        } else if (!parsed.atEnd()) {
+            ctx.report(Severity.INVALID_NUMBER, at, "invalid number '" + word + "'");
+        } else if (parsed.value().compareTo(ULONG_MAX) > 0) {
+            ctx.report(Severity.INVALID_NUMBER, at, "number '" + word + "' outside unsigned 64 bit range");
+        } else {
+            return OptionalLong.of(parsed.value().longValue());
+        }
+        return OptionalLong.empty();
+    }
+
+    /**
+     * C's {@code strtoul} when it consumes the whole word (an empty word reads as 0, as in C): the value as an
+     * unsigned long, negatives wrapped and overflow clamped to ULONG_MAX as strtoul does; empty when characters are
+     * left over.
+     */
+    public static OptionalLong strtoulWhole(String word, int base) {
+        Strtol parsed = Strtol.parse(word, base);
+        if (!parsed.atEnd()) {
+            return OptionalLong.empty();
+        }
+        BigInteger magnitude = parsed.value().abs();
+        if (magnitude.compareTo(ULONG_MAX) > 0) {
+            return OptionalLong.of(-1L);
+        }
+        long value = magnitude.longValue();
+        return OptionalLong.of(parsed.value().signum() < 0 ? -value : value);
+    }
+
     /**
      * {@code read_decimal_unsigned}: a decimal with up to {@code shift} fractional digits, returned multiplied by
      * 10^shift; {@code min} and {@code max} are in those units.

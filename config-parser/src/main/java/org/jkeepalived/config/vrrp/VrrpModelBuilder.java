@@ -50,16 +50,18 @@ public final class VrrpModelBuilder {
     private final List<VirtualAddress> staticAddresses = new ArrayList<>();
     private final List<IpRoute> staticRoutes = new ArrayList<>();
     private final List<IpRule> staticRules = new ArrayList<>();
+    private final IpLines ipLines;
     private boolean nonExistentInterface;
 
-    private VrrpModelBuilder(GlobalDefs global, BuildContext ctx) {
+    private VrrpModelBuilder(ConfigNode root, GlobalDefs global, BuildContext ctx) {
         this.global = global;
         this.ctx = ctx;
         this.users = new ScriptUsers(ctx, global.enableScriptSecurity(), global.scriptUser());
+        this.ipLines = new IpLines(ctx, root, this::interfaceUsable, global.defaultInterface().orElse("eth0"));
     }
 
     public static VrrpConfig build(ConfigNode root, GlobalDefs global, BuildContext ctx) {
-        VrrpModelBuilder builder = new VrrpModelBuilder(global, ctx);
+        VrrpModelBuilder builder = new VrrpModelBuilder(root, global, ctx);
         root.children().forEach(builder::parseRoot);
         return builder.validate();
     }
@@ -69,10 +71,9 @@ public final class VrrpModelBuilder {
             case "vrrp_script" -> parseScript(node);
             case "vrrp_instance" -> parseInstance(node);
             case "vrrp_sync_group" -> parseSyncGroup(node);
-            case "static_ipaddress" -> node.children().forEach(item -> parseAddress(item, true)
-                    .ifPresent(staticAddresses::add));
-            case "static_routes" -> node.children().forEach(item -> staticRoutes.add(route(item)));
-            case "static_rules" -> node.children().forEach(item -> staticRules.add(rule(item)));
+            case "static_ipaddress" -> staticAddresses.addAll(ipLines.staticAddresses(node));
+            case "static_routes" -> staticRoutes.addAll(ipLines.staticRoutes(node));
+            case "static_rules" -> staticRules.addAll(ipLines.staticRules(node));
             default -> {
                 if (KEPT_ROOT_KEYWORDS.contains(node.keyword())) {
                     ctx.notActedOn("", node);
@@ -321,8 +322,8 @@ public final class VrrpModelBuilder {
             case "virtual_ipaddress" -> item.children().forEach(line -> instanceAddress(vrrp, line, vrrp.vips));
             case "virtual_ipaddress_excluded" ->
                     item.children().forEach(line -> instanceAddress(vrrp, line, vrrp.evips));
-            case "virtual_routes" -> item.children().forEach(line -> vrrp.routes.add(route(line)));
-            case "virtual_rules" -> item.children().forEach(line -> vrrp.rules.add(rule(line)));
+            case "virtual_routes" -> vrrp.routes.addAll(ipLines.virtualRoutes(item));
+            case "virtual_rules" -> vrrp.rules.addAll(ipLines.virtualRules(item));
             case "track_interface" -> item.children().forEach(line -> trackInterface(iname, line,
                     vrrp.trackInterfaces));
             case "track_script" -> item.children().forEach(line -> trackScript(iname, line, vrrp.trackScripts));
@@ -421,7 +422,7 @@ public final class VrrpModelBuilder {
     }
 
     private void instanceAddress(InstanceDraft vrrp, ConfigNode line, List<VirtualAddress> target) {
-        parseAddress(line, false).ifPresent(address -> {
+        ipLines.virtualAddress(line).ifPresent(address -> {
             if (target == vrrp.vips && !sameFamily(vrrp, address.address())) {
                 error(line.location(), "(" + vrrp.name + "): address family must match VRRP instance ["
                         + line.keyword() + "] - ignoring");
@@ -582,97 +583,6 @@ public final class VrrpModelBuilder {
         syncGroupLocations.put(name, node.location());
     }
 
-    // ---- addresses, routes, rules ----
-
-    private Optional<VirtualAddress> parseAddress(ConfigNode line, boolean staticAddress) {
-        List<String> words = new ArrayList<>();
-        words.add(line.keyword());
-        words.addAll(line.args());
-        String first = line.keyword();
-        int slash = first.indexOf('/');
-        String addressWord = slash < 0 ? first : first.substring(0, slash);
-        Optional<InetAddress> address = IpAddresses.parse(addressWord);
-        Location at = line.location();
-        if (address.isEmpty()) {
-            error(at, "VRRP parsed invalid IP " + first + ". skipping IP...");
-            return Optional.empty();
-        }
-        int bits = IpAddresses.bits(address.get());
-        int prefix = bits;
-        if (slash >= 0) {
-            String prefixWord = first.substring(slash + 1);
-            if (prefixWord.matches("\\d{1,3}") && Integer.parseInt(prefixWord) <= bits) {
-                prefix = Integer.parseInt(prefixWord);
-            } else {
-                error(at, "Invalid address prefix len " + prefixWord + " for address " + first + " - using " + bits);
-            }
-        }
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 1; i < words.size(); i++) {
-            String option = words.get(i);
-            switch (option) {
-                case "dev", "scope", "broadcast", "brd", "label", "peer", "preferred_lft", "track_group" -> {
-                    if (i + 1 >= words.size()) {
-                        error(at, "No " + option + " parameter specified for " + first);
-                        break;
-                    }
-                    String value = words.get(++i);
-                    if (option.equals("dev")) {
-                        if (options.containsKey("dev")) {
-                            error(at, "Cannot specify ipaddress device more than once for " + first);
-                            continue;
-                        }
-                        if (!interfaceUsable(value)) {
-                            error(at, "WARNING - interface " + value + " for ip address " + first + " doesn't exist");
-                        }
-                    }
-                    options.put(option.equals("broadcast") ? "brd" : option, value);
-                }
-                case "home", "-nodad", "mngtmpaddr", "noprefixroute", "autojoin", "no_track" -> { }
-                case "use_vmac" -> {
-                    if (staticAddress) {
-                        unknownAddressOption(at, option);
-                    }
-                }
-                default -> unknownAddressOption(at, option);
-            }
-        }
-        return Optional.of(new VirtualAddress(address.get(), prefix, Optional.ofNullable(options.get("brd")),
-                Optional.ofNullable(options.get("dev")), Optional.ofNullable(options.get("scope")),
-                Optional.ofNullable(options.get("label")), words));
-    }
-
-    private void unknownAddressOption(Location at, String option) {
-        error(at, "Unknown configuration entry '" + option + "' for ip address - ignoring");
-    }
-
-    private static IpRoute route(ConfigNode line) {
-        List<String> words = lineWords(line);
-        int start = words.get(0).equals("to") ? 1 : 0;
-        Optional<String> destination = start < words.size() && !words.get(start).equals("src")
-                ? Optional.of(words.get(start)) : Optional.empty();
-        return new IpRoute(destination, after(words, "via").or(() -> after(words, "gw")), after(words, "dev"),
-                after(words, "table"), after(words, "src"), words);
-    }
-
-    private static IpRule rule(ConfigNode line) {
-        List<String> words = lineWords(line);
-        return new IpRule(after(words, "from"), after(words, "to"),
-                after(words, "table").or(() -> after(words, "lookup")), words);
-    }
-
-    private static List<String> lineWords(ConfigNode line) {
-        List<String> words = new ArrayList<>();
-        words.add(line.keyword());
-        words.addAll(line.args());
-        return words;
-    }
-
-    private static Optional<String> after(List<String> words, String keyword) {
-        int i = words.indexOf(keyword);
-        return i >= 0 && i + 1 < words.size() ? Optional.of(words.get(i + 1)) : Optional.empty();
-    }
-
     /** keepalived's {@code if_get_by_ifname(IF_CREATE_IF_DYNAMIC)}: with dynamic_interfaces any name will do. */
     private boolean interfaceUsable(String ifname) {
         if (global.dynamicInterfaces() || ctx.host().interfaceExists(ifname)) {
@@ -819,7 +729,14 @@ public final class VrrpModelBuilder {
                 error(null, tag + " VRRP version 3 does not support authentication. Ignoring.");
             } else if (vrrp.authPass.isEmpty()) {
                 error(null, tag + " Authentication specified but no password given. Ignoring");
+            } else if (vrrp.authType.get() == VrrpInstance.AuthType.AH && vrrp.family == 6) {
+                error(null, tag + " Cannot use AH authentication with IPv6. ignoring");
             } else {
+                if (vrrp.authType.get() == VrrpInstance.AuthType.AH && state == VrrpInstance.State.MASTER && !owner) {
+                    // keepalived wants an advert's AH sequence number before it takes over
+                    error(null, tag + " Initial state master is incompatible with AH authentication - clearing");
+                    state = VrrpInstance.State.BACKUP;
+                }
                 auth = Optional.of(new VrrpInstance.Authentication(vrrp.authType.get(), vrrp.authPass));
             }
         }
