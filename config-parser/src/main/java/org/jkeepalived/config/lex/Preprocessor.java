@@ -1,5 +1,6 @@
 package org.jkeepalived.config.lex;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.jkeepalived.config.Diagnostics;
@@ -13,6 +14,7 @@ public final class Preprocessor {
     private final boolean includeCheckAll;
     private final RandomGenerator random;
     private final Diagnostics diagnostics;
+    private boolean configFileError;
 
     /**
      * @param configId        the {@code -i} id that {@code @ID} lines are compared with
@@ -28,6 +30,19 @@ public final class Preprocessor {
 
     /** Reads the config file pattern given with {@code -f} (a glob, relative to the working directory). */
     public List<Line> read(String configFilePattern) {
-        throw new UnsupportedOperationException("lexer: not yet written");
+        LineReader reader = new LineReader(configId, includeCheckAll, random, diagnostics,
+                Path.of("").toAbsolutePath());
+        List<Line> lines = reader.read(configFilePattern);
+        configFileError = reader.hadConfigFileError();
+        return lines;
+    }
+
+    /**
+     * Whether the last {@link #read} had an include that failed where its include check made that an error
+     * (keepalived's had_config_file_error): keepalived 2.2.7 then exits with status 6 (KEEPALIVED_EXIT_NO_CONFIG)
+     * once the whole configuration has been read, with or without -t.
+     */
+    public boolean hadConfigFileError() {
+        return configFileError;
     }
 }
