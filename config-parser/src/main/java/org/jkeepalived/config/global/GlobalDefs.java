@@ -13,6 +13,9 @@ import org.jkeepalived.config.value.ScriptUserSetting;
  * @param notificationEmails       {@code notification_email} addresses, in file order
  * @param smtpConnectTimeoutSecs   {@code smtp_connect_timeout}, default 30
  * @param smtpAlert                {@code smtp_alert}; empty when unset (instances then default to off)
+ * @param smtpAlertVrrp            {@code smtp_alert_vrrp}; empty when unset (then {@code smtp_alert} decides)
+ * @param smtpAlertChecker         {@code smtp_alert_checker}; empty when unset (then {@code smtp_alert} decides)
+ * @param checkerLogAllFailures    {@code checker_log_all_failures}
  * @param scriptUser               {@code script_user}; empty when unset
  * @param enableScriptSecurity     {@code enable_script_security}
  * @param dynamicInterfaces        {@code dynamic_interfaces}: interfaces missing at start are not errors
@@ -21,17 +24,19 @@ import org.jkeepalived.config.value.ScriptUserSetting;
  * @param vrrpMcastGroup6          {@code vrrp_mcast_group6}, default ff02::12
  * @param notifyFifo               {@code notify_fifo} with its {@code notify_fifo_script}
  * @param vrrpNotifyFifo           {@code vrrp_notify_fifo} with its {@code vrrp_notify_fifo_script}
+ * @param lvsNotifyFifo            {@code lvs_notify_fifo} with its {@code lvs_notify_fifo_script}
  * @param lvsSyncDaemon            {@code lvs_sync_daemon}
  */
 public record GlobalDefs(String routerId, List<String> notificationEmails, Optional<String> notificationEmailFrom,
                          Optional<SmtpServer> smtpServer, Optional<String> smtpHeloName, int smtpConnectTimeoutSecs,
                          Optional<Boolean> smtpAlert, Optional<Boolean> smtpAlertVrrp,
+                         Optional<Boolean> smtpAlertChecker, boolean checkerLogAllFailures,
                          Optional<ScriptUserSetting> scriptUser, boolean enableScriptSecurity,
                          boolean dynamicInterfaces, boolean allowIfChanges, Optional<String> defaultInterface,
                          int vrrpVersion, boolean vrrpStrict, boolean vrrpSkipCheckAdvAddr,
                          boolean vrrpCheckUnicastSrc, String vrrpMcastGroup4, String vrrpMcastGroup6,
                          GarpDefaults garp, Optional<NotifyFifo> notifyFifo, Optional<NotifyFifo> vrrpNotifyFifo,
-                         Optional<LvsSyncDaemon> lvsSyncDaemon) {
+                         Optional<NotifyFifo> lvsNotifyFifo, Optional<LvsSyncDaemon> lvsSyncDaemon) {
 
     public static final int DEFAULT_SMTP_CONNECT_TIMEOUT_SECS = 30;
 
