@@ -3,6 +3,7 @@ package org.jkeepalived.config.global;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jkeepalived.config.value.ScriptSpec;
 import org.jkeepalived.config.value.ScriptUserSetting;
 
@@ -20,6 +21,8 @@ import org.jkeepalived.config.value.ScriptUserSetting;
  * @param enableScriptSecurity     {@code enable_script_security}
  * @param dynamicInterfaces        {@code dynamic_interfaces}: interfaces missing at start are not errors
  * @param vrrpVersion              {@code vrrp_version}, default 2
+ * @param vrrpLowerPrioNoAdvert    {@code vrrp_lower_prio_no_advert}
+ * @param vrrpHigherPrioSendAdvert {@code vrrp_higher_prio_send_advert}
  * @param vrrpMcastGroup4          {@code vrrp_mcast_group4}, default 224.0.0.18
  * @param vrrpMcastGroup6          {@code vrrp_mcast_group6}, default ff02::12
  * @param notifyFifo               {@code notify_fifo} with its {@code notify_fifo_script}
@@ -34,6 +37,7 @@ public record GlobalDefs(String routerId, List<String> notificationEmails, Optio
                          Optional<ScriptUserSetting> scriptUser, boolean enableScriptSecurity,
                          boolean dynamicInterfaces, boolean allowIfChanges, Optional<String> defaultInterface,
                          int vrrpVersion, boolean vrrpStrict, boolean vrrpSkipCheckAdvAddr,
+                         boolean vrrpLowerPrioNoAdvert, boolean vrrpHigherPrioSendAdvert,
                          boolean vrrpCheckUnicastSrc, String vrrpMcastGroup4, String vrrpMcastGroup6,
                          GarpDefaults garp, Optional<NotifyFifo> notifyFifo, Optional<NotifyFifo> vrrpNotifyFifo,
                          Optional<NotifyFifo> lvsNotifyFifo, Optional<LvsSyncDaemon> lvsSyncDaemon) {
@@ -71,11 +75,19 @@ public record GlobalDefs(String routerId, List<String> notificationEmails, Optio
      * @param garpIntervalMicros     {@code vrrp_garp_interval}, default 0
      * @param gnaIntervalMicros      {@code vrrp_gna_interval}, default 0
      * @param downTimerAdverts       {@code vrrp_down_timer_adverts}, default 3
+     * @param lowerPrioDelaySecs     {@code vrrp_garp_lower_prio_delay}, unset by default
+     * @param lowerPrioRepeat        {@code vrrp_garp_lower_prio_repeat}, unset by default
      */
     public record GarpDefaults(int masterDelaySecs, long masterRepeat, long masterRefreshSecs,
                                long masterRefreshRepeat, long garpIntervalMicros, long gnaIntervalMicros,
-                               int downTimerAdverts) {
-        public static final GarpDefaults KEEPALIVED = new GarpDefaults(5, 5, 0, 1, 0, 0, 3);
+                               int downTimerAdverts, OptionalLong lowerPrioDelaySecs, OptionalLong lowerPrioRepeat) {
+        public static final GarpDefaults KEEPALIVED =
+                new GarpDefaults(5, 5, 0, 1, 0, 0, 3, OptionalLong.empty(), OptionalLong.empty());
+
+        public GarpDefaults {
+            Objects.requireNonNull(lowerPrioDelaySecs, "lowerPrioDelaySecs");
+            Objects.requireNonNull(lowerPrioRepeat, "lowerPrioRepeat");
+        }
     }
 
     /** A notify FIFO and the script keepalived starts to read it. */

@@ -65,6 +65,10 @@ public final class GlobalDefsBuilder {
         private boolean vrrpStrict;
         private boolean skipCheckAdvAddr;
         private boolean checkUnicastSrc;
+        private boolean lowerPrioNoAdvert;
+        private boolean higherPrioSendAdvert;
+        private OptionalLong garpLowerPrioDelaySecs = OptionalLong.empty();
+        private OptionalLong garpLowerPrioRepeat = OptionalLong.empty();
         private String mcastGroup4 = "224.0.0.18";
         private String mcastGroup6 = "ff02::12";
         private int garpDelaySecs = GlobalDefs.GarpDefaults.KEEPALIVED.masterDelaySecs();
@@ -116,6 +120,17 @@ public final class GlobalDefsBuilder {
                 case "vrrp_strict" -> vrrpStrict = true;
                 case "vrrp_skip_check_adv_addr" -> skipCheckAdvAddr = true;
                 case "vrrp_check_unicast_src" -> checkUnicastSrc = true;
+                case "vrrp_lower_prio_no_advert" -> lowerPrioNoAdvert =
+                        optionalBool(node, "Invalid value for vrrp_lower_prio_no_advert specified")
+                                .orElse(lowerPrioNoAdvert);
+                case "vrrp_higher_prio_send_advert" -> higherPrioSendAdvert =
+                        optionalBool(node, "Invalid value for vrrp_higher_prio_send_advert specified")
+                                .orElse(higherPrioSendAdvert);
+                case "vrrp_garp_lower_prio_delay" -> unsigned(node, UINT_MAX / TIMER_HZ, 0,
+                        "vrrp_garp_lower_prio_delay '%s' invalid - ignoring")
+                        .ifPresent(v -> garpLowerPrioDelaySecs = OptionalLong.of(v));
+                case "vrrp_garp_lower_prio_repeat" -> unsigned(node, Integer.MAX_VALUE, 0,
+                        "Invalid vrrp_garp_lower_prio_repeat '%s'").ifPresent(v -> garpLowerPrioRepeat = OptionalLong.of(v));
                 case "vrrp_mcast_group4" -> mcastGroup(node, false).ifPresent(g -> mcastGroup4 = g);
                 case "vrrp_mcast_group6" -> mcastGroup(node, true).ifPresent(g -> mcastGroup6 = g);
                 case "vrrp_garp_master_delay" -> unsigned(node, UINT_MAX / TIMER_HZ, 0,
@@ -150,11 +165,12 @@ public final class GlobalDefsBuilder {
             Optional<GlobalDefs.NotifyFifo> vrrpFifo = vrrpNotifyFifo.build();
             Optional<GlobalDefs.NotifyFifo> lvsFifo = lvsNotifyFifo.build();
             GlobalDefs.GarpDefaults garp = new GlobalDefs.GarpDefaults(garpDelaySecs, garpRepeat, garpRefreshSecs,
-                    garpRefreshRepeat, garpIntervalMicros, gnaIntervalMicros, downTimerAdverts);
+                    garpRefreshRepeat, garpIntervalMicros, gnaIntervalMicros, downTimerAdverts, garpLowerPrioDelaySecs,
+                    garpLowerPrioRepeat);
             return new GlobalDefs(routerId, emails, emailFrom, smtpServer, smtpHelo, smtpTimeoutSecs, smtpAlert,
                     smtpAlertVrrp, smtpAlertChecker, checkerLogAllFailures, scriptUser, scriptSecurity,
                     dynamicInterfaces, allowIfChanges, defaultInterface, vrrpVersion, vrrpStrict, skipCheckAdvAddr,
-                    checkUnicastSrc, mcastGroup4, mcastGroup6, garp, fifo, vrrpFifo, lvsFifo, lvsSyncDaemon);
+                    lowerPrioNoAdvert, higherPrioSendAdvert, checkUnicastSrc, mcastGroup4, mcastGroup6, garp, fifo, vrrpFifo, lvsFifo, lvsSyncDaemon);
         }
 
         /**

@@ -2,6 +2,7 @@ package org.jkeepalived.config.vrrp;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,14 +36,11 @@ public final class VrrpModelBuilder {
     private static final long UINT_MAX = 0xFFFF_FFFFL;
     private static final Set<String> NOTIFY_KEYWORDS = Set.of("notify", "notify_master", "notify_backup",
             "notify_fault", "notify_stop", "notify_deleted", "notify_master_rx_lower_pri");
-    /** VRRP root blocks kept but not modelled yet. */
-    private static final Set<String> KEPT_ROOT_KEYWORDS = Set.of("track_file", "vrrp_track_file",
-            "vrrp_track_process", "bfd_instance", "garp_group", "track_group", "linkbeat_interfaces",
-            "interface_up_down_delays");
 
     private final GlobalDefs global;
     private final BuildContext ctx;
     private final ScriptUsers users;
+    private final TrackerParser trackers;
     private final Map<String, VrrpScript> scripts = new LinkedHashMap<>();
     private final Map<String, InstanceDraft> instances = new LinkedHashMap<>();
     private final Map<String, SyncGroup> syncGroups = new LinkedHashMap<>();
@@ -56,6 +54,7 @@ public final class VrrpModelBuilder {
         this.global = global;
         this.ctx = ctx;
         this.users = new ScriptUsers(ctx, global.enableScriptSecurity(), global.scriptUser());
+        this.trackers = new TrackerParser(ctx, global.dynamicInterfaces(), this::interfaceUsable);
     }
 
     public static VrrpConfig build(ConfigNode root, GlobalDefs global, BuildContext ctx) {
@@ -73,11 +72,7 @@ public final class VrrpModelBuilder {
                     .ifPresent(staticAddresses::add));
             case "static_routes" -> node.children().forEach(item -> staticRoutes.add(route(item)));
             case "static_rules" -> node.children().forEach(item -> staticRules.add(rule(item)));
-            default -> {
-                if (KEPT_ROOT_KEYWORDS.contains(node.keyword())) {
-                    ctx.notActedOn("", node);
-                }
-            }
+            default -> trackers.parseRoot(node);
         }
     }
 
@@ -204,12 +199,29 @@ public final class VrrpModelBuilder {
         final List<IpRule> rules = new ArrayList<>();
         final List<Tracked> trackInterfaces = new ArrayList<>();
         final List<Tracked> trackScripts = new ArrayList<>();
+        final List<Tracked> trackFiles = new ArrayList<>();
+        final List<Tracked> trackProcesses = new ArrayList<>();
+        final List<Tracked> trackBfds = new ArrayList<>();
         final List<UnicastPeer> peers = new ArrayList<>();
         Optional<String> unicastSrc = Optional.empty();
         Optional<String> mcastSrc = Optional.empty();
         boolean unicastConfigured;
         boolean useVmac;
         boolean vmacXmitBase;
+        Optional<String> vmacName = Optional.empty();
+        Optional<String> vmacMac = Optional.empty();
+        Optional<Boolean> accept = Optional.empty();
+        long garpDelaySecs;
+        long garpRepeat;
+        long garpRefreshSecs;
+        long garpRefreshRepeat;
+        OptionalLong garpLowerPrioDelaySecs = OptionalLong.empty();
+        OptionalLong garpLowerPrioRepeat = OptionalLong.empty();
+        int downTimerAdverts;
+        Optional<Boolean> lowerPrioNoAdvert = Optional.empty();
+        Optional<Boolean> higherPrioSendAdvert = Optional.empty();
+        boolean skipCheckAdvAddr;
+        int debugLevel;
         Optional<Boolean> strictMode = Optional.empty();
         final Map<String, ScriptSpec> notify = new LinkedHashMap<>();
 
@@ -230,6 +242,13 @@ public final class VrrpModelBuilder {
             return;
         }
         InstanceDraft vrrp = new InstanceDraft(name, node.location());
+        GlobalDefs.GarpDefaults garp = global.garp();
+        vrrp.garpDelaySecs = garp.masterDelaySecs();
+        vrrp.garpRepeat = garp.masterRepeat();
+        vrrp.garpRefreshSecs = garp.masterRefreshSecs();
+        vrrp.garpRefreshRepeat = garp.masterRefreshRepeat();
+        vrrp.downTimerAdverts = garp.downTimerAdverts();
+        vrrp.skipCheckAdvAddr = global.vrrpSkipCheckAdvAddr();
         instances.put(name, vrrp);
         for (ConfigNode item : node.children()) {
             instanceKeyword(vrrp, item);
@@ -326,6 +345,9 @@ public final class VrrpModelBuilder {
             case "track_interface" -> item.children().forEach(line -> trackInterface(iname, line,
                     vrrp.trackInterfaces));
             case "track_script" -> item.children().forEach(line -> trackScript(iname, line, vrrp.trackScripts));
+            case "track_file" -> trackAll(TrackerParser.Kind.FILE, iname, item, vrrp.trackFiles);
+            case "track_process" -> trackAll(TrackerParser.Kind.PROCESS, iname, item, vrrp.trackProcesses);
+            case "track_bfd" -> trackAll(TrackerParser.Kind.BFD, iname, item, vrrp.trackBfds);
             case "unicast_peer" -> {
                 vrrp.unicastConfigured = true;
                 item.children().forEach(line -> unicastPeer(vrrp, line));
@@ -339,11 +361,40 @@ public final class VrrpModelBuilder {
                 vrrp.unicastConfigured = true;
                 ctx.notActedOn("vrrp_instance " + iname, item);
             }
-            case "use_vmac" -> {
-                vrrp.useVmac = true;
-                ctx.notActedOn("vrrp_instance " + iname, item);
-            }
+            case "use_vmac" -> useVmac(vrrp, item);
             case "vmac_xmit_base" -> vrrp.vmacXmitBase = true;
+            case "accept" -> vrrp.accept = Optional.of(true);
+            case "no_accept" -> vrrp.accept = Optional.of(false);
+            case "garp_master_delay" -> instanceUnsigned(item, 0, UINT_MAX / TIMER_HZ,
+                    "(" + iname + "): garp_master_delay '%s' invalid - ignoring").ifPresent(v -> vrrp.garpDelaySecs = v);
+            case "garp_master_refresh" -> vrrp.garpRefreshSecs = instanceUnsigned(item, 0, UINT_MAX,
+                    "(" + iname + "): Invalid garp_master_refresh '%s' - ignoring").orElse(0);
+            case "garp_master_repeat" -> garpRepeat(iname, item).ifPresent(v -> vrrp.garpRepeat = v);
+            case "garp_master_refresh_repeat" -> garpRepeat(iname, item).ifPresent(v -> vrrp.garpRefreshRepeat = v);
+            case "garp_lower_prio_delay" -> vrrp.garpLowerPrioDelaySecs = orKeep(instanceUnsigned(item, 0,
+                    UINT_MAX / TIMER_HZ, "(" + iname + "): garp_lower_prio_delay '%s' invalid - ignoring"),
+                    vrrp.garpLowerPrioDelaySecs);
+            case "garp_lower_prio_repeat" -> vrrp.garpLowerPrioRepeat = orKeep(instanceUnsigned(item, 0,
+                    Integer.MAX_VALUE, "(" + iname + "): Invalid garp_lower_prio_repeat '%s'"),
+                    vrrp.garpLowerPrioRepeat);
+            case "down_timer_adverts" -> instanceUnsigned(item, 1, 100,
+                    "(" + iname + "): Invalid down_timer_adverts [1:100] '%s'")
+                    .ifPresent(v -> vrrp.downTimerAdverts = (int) v);
+            case "lower_prio_no_advert" -> instanceBool(iname, item).ifPresent(v -> vrrp.lowerPrioNoAdvert =
+                    Optional.of(v));
+            case "higher_prio_send_advert" -> instanceBool(iname, item).ifPresent(v -> vrrp.higherPrioSendAdvert =
+                    Optional.of(v));
+            case "skip_check_adv_addr" -> {
+                // keepalived 2.2.7 sets the flag for any valid value, "false" included
+                if (item.args().isEmpty() || Values.checkTrueFalse(item.args().get(0)) >= 0) {
+                    vrrp.skipCheckAdvAddr = true;
+                } else {
+                    error(at, "(" + iname + ") invalid skip_check_adv_addr " + item.args().get(0) + " specified");
+                }
+            }
+            case "debug" -> instanceUnsigned(item, 0, 4,
+                    "(" + iname + ") Debug value '%s' not valid; must be between 0-4")
+                    .ifPresent(v -> vrrp.debugLevel = (int) v);
             case "strict_mode" -> {
                 int value = item.args().isEmpty() ? 1 : Values.checkTrueFalse(item.args().get(0));
                 if (value < 0) {
@@ -367,6 +418,108 @@ public final class VrrpModelBuilder {
             }
             default -> ctx.notActedOn("vrrp_instance " + iname, item);
         }
+    }
+
+    private OptionalLong instanceUnsigned(ConfigNode item, long min, long max, String invalidFormat) {
+        String word = ctx.word(item, 1);
+        OptionalLong value = Values.readUnsigned(ctx, item.location(), word, min, max, true);
+        if (value.isEmpty()) {
+            error(item.location(), String.format(invalidFormat, word));
+        }
+        return value;
+    }
+
+    private static OptionalLong orKeep(OptionalLong value, OptionalLong previous) {
+        return value.isPresent() ? value : previous;
+    }
+
+    /** garp_master_repeat and garp_master_refresh_repeat: 0 is accepted for compatibility and raised to 1. */
+    private OptionalLong garpRepeat(String iname, ConfigNode item) {
+        String keyword = item.keyword();
+        OptionalLong value = instanceUnsigned(item, 0, UINT_MAX, "(" + iname + "): " + keyword + " '%s' invalid"
+                + " - ignoring");
+        if (value.isPresent() && value.getAsLong() == 0) {
+            error(item.location(), "(" + iname + "): " + keyword + " must be greater than 0, setting to 1");
+            return OptionalLong.of(1);
+        }
+        return value;
+    }
+
+    /** An instance flag that defaults to true without a value. */
+    private Optional<Boolean> instanceBool(String iname, ConfigNode item) {
+        if (item.args().isEmpty()) {
+            return Optional.of(true);
+        }
+        int value = Values.checkTrueFalse(item.args().get(0));
+        if (value < 0) {
+            error(item.location(), "(" + iname + ") invalid " + item.keyword() + " " + item.args().get(0)
+                    + " specified");
+            return Optional.empty();
+        }
+        return Optional.of(value == 1);
+    }
+
+    /** {@code use_vmac [NAME] [MAC]}: words with a colon are the MAC address. */
+    private void useVmac(InstanceDraft vrrp, ConfigNode item) {
+        vrrp.useVmac = true;
+        Location at = item.location();
+        for (String word : item.args().subList(0, Math.min(2, item.args().size()))) {
+            if (word.indexOf(':') >= 0) {
+                if (vrrp.vmacMac.isPresent()) {
+                    error(at, "VMAC interface address already specified");
+                } else {
+                    vmacAddressProblem(word).ifPresentOrElse(problem -> error(at, problem),
+                            () -> vrrp.vmacMac = Optional.of(word));
+                }
+            } else if (vrrp.vmacName.isPresent()) {
+                error(at, "VMAC interface name already specified");
+            } else if (!validDeviceName(word)) {
+                error(at, "VMAC interface name '" + word + "' too long or invalid characters - ignoring");
+            } else {
+                Optional<InstanceDraft> user = instances.values().stream()
+                        .filter(other -> other.vmacName.equals(Optional.of(word))).findFirst();
+                if (user.isPresent()) {
+                    error(at, "(" + vrrp.name + ") VRRP instance " + user.get().name + " is already using " + word
+                            + " - ignoring name");
+                } else if (ctx.host().interfaceExists(word)) {
+                    // the host interfaces we know of are never keepalived's private macvlans
+                    error(at, "(" + vrrp.name + ") interface " + word + " already exists and is not a private"
+                            + " macvlan; ignoring vmac if_name");
+                } else {
+                    vrrp.vmacName = Optional.of(word);
+                }
+            }
+        }
+    }
+
+    /** keepalived's {@code dev_name_valid}. */
+    private static boolean validDeviceName(String name) {
+        return !name.isEmpty() && name.length() < 16 && !name.equals(".") && !name.equals("..")
+                && name.chars().noneMatch(c -> c == '/' || c == ':' || Character.isWhitespace(c));
+    }
+
+    /**
+     * What keepalived 2.2.7 objects to in a {@code use_vmac} MAC address; five octets leave the last to the VRID.
+     */
+    private static Optional<String> vmacAddressProblem(String text) {
+        if (!text.matches("[0-9A-Fa-f:]*")) {
+            return Optional.of("VMAC invalid MAC address " + text);
+        }
+        String[] octets = text.endsWith(":") && text.split(":", -1).length == 6
+                ? text.substring(0, text.length() - 1).split(":", -1) : text.split(":", -1);
+        boolean wellFormed = (octets.length == 5 || octets.length == 6)
+                && Arrays.stream(octets).allMatch(o -> o.length() >= 1 && o.length() <= 2);
+        if (!wellFormed) {
+            return Optional.of("VMAC invalid MAC address " + text + " - ignored");
+        }
+        int[] bytes = Arrays.stream(octets).mapToInt(o -> Integer.parseInt(o, 16)).toArray();
+        if ((bytes[0] & 1) != 0) {
+            return Optional.of("VMAC MAC address is multicast " + text + " - ignoring");
+        }
+        boolean rfc5798 = bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0x5e && bytes[3] == 0
+                && (bytes[4] == 1 || bytes[4] == 2);
+        return rfc5798 ? Optional.of("VMAC MAC address not allowed to be RFC5798 address (" + text + ") - ignoring")
+                : Optional.empty();
     }
 
     /** TIMER_MAX_SEC: the largest timer keepalived accepts in seconds. */
@@ -529,6 +682,10 @@ public final class VrrpModelBuilder {
         target.add(new Tracked(name, weight, reverse));
     }
 
+    private void trackAll(TrackerParser.Kind kind, String owner, ConfigNode block, List<Tracked> target) {
+        block.children().forEach(line -> trackers.trackReference(kind, owner, line, target));
+    }
+
     private int trackWeight(String owner, String tracked, String word, Location at) {
         OptionalLong value = Values.readInt(ctx, at, word, -254, 254, true);
         if (value.isEmpty()) {
@@ -558,6 +715,9 @@ public final class VrrpModelBuilder {
         List<String> members = new ArrayList<>();
         List<Tracked> trackInterfaces = new ArrayList<>();
         List<Tracked> trackScripts = new ArrayList<>();
+        List<Tracked> trackFiles = new ArrayList<>();
+        List<Tracked> trackProcesses = new ArrayList<>();
+        List<Tracked> trackBfds = new ArrayList<>();
         Map<String, ScriptSpec> notify = new LinkedHashMap<>();
         for (ConfigNode item : node.children()) {
             switch (item.keyword()) {
@@ -572,13 +732,17 @@ public final class VrrpModelBuilder {
                 }
                 case "track_interface" -> item.children().forEach(l -> trackInterface(name, l, trackInterfaces));
                 case "track_script" -> item.children().forEach(l -> trackScript(name, l, trackScripts));
+                case "track_file" -> trackAll(TrackerParser.Kind.FILE, name, item, trackFiles);
+                case "track_process" -> trackAll(TrackerParser.Kind.PROCESS, name, item, trackProcesses);
+                case "track_bfd" -> trackAll(TrackerParser.Kind.BFD, name, item, trackBfds);
                 case "notify", "notify_master", "notify_backup", "notify_fault", "notify_stop" ->
                         Scripts.parseNotify(item, item.keyword(), users, ctx)
                                 .ifPresent(s -> notify.put(item.keyword(), s));
                 default -> ctx.notActedOn("vrrp_sync_group " + name, item);
             }
         }
-        syncGroups.put(name, new SyncGroup(name, members, trackInterfaces, trackScripts, notify));
+        syncGroups.put(name, new SyncGroup(name, members, new Tracking(trackInterfaces, trackScripts,
+                trackFiles, trackProcesses, trackBfds), notify));
         syncGroupLocations.put(name, node.location());
     }
 
@@ -711,7 +875,7 @@ public final class VrrpModelBuilder {
         checkDuplicateVrids(complete);
         for (String name : List.copyOf(scripts.keySet())) {
             boolean used = instances.values().stream().anyMatch(i -> tracks(i.trackScripts, name))
-                    || syncGroups.values().stream().anyMatch(g -> tracks(g.trackScripts(), name));
+                    || syncGroups.values().stream().anyMatch(g -> tracks(g.tracking().scripts(), name));
             if (!used) {
                 error(null, "Warning - script " + name + " is not used");
                 scripts.remove(name);
@@ -721,7 +885,9 @@ public final class VrrpModelBuilder {
     }
 
     private VrrpConfig config(Map<String, VrrpInstance> complete) {
-        return new VrrpConfig(complete, syncGroups, scripts, staticAddresses, staticRoutes, staticRules);
+        return new VrrpConfig(complete, syncGroups, scripts, staticAddresses, staticRoutes, staticRules,
+                new VrrpConfig.Trackers(trackers.trackFiles(), trackers.processes(), trackers.bfdInstances(),
+                        trackers.garpGroups(), trackers.trackGroups(), trackers.interfaceTimings()));
     }
 
     /** {@code chk_min_cfg}. */
@@ -819,8 +985,15 @@ public final class VrrpModelBuilder {
                 error(null, tag + " VRRP version 3 does not support authentication. Ignoring.");
             } else if (vrrp.authPass.isEmpty()) {
                 error(null, tag + " Authentication specified but no password given. Ignoring");
+            } else if (vrrp.family == 6 && vrrp.authType.get() == VrrpInstance.AuthType.AH) {
+                error(null, tag + " Cannot use AH authentication with IPv6. ignoring");
             } else {
                 auth = Optional.of(new VrrpInstance.Authentication(vrrp.authType.get(), vrrp.authPass));
+                if (auth.get().type() == VrrpInstance.AuthType.AH && state == VrrpInstance.State.MASTER && !owner) {
+                    // an AH sequence number must be learnt from an advert before taking over
+                    error(null, tag + " Initial state master is incompatible with AH authentication - clearing");
+                    state = VrrpInstance.State.BACKUP;
+                }
             }
         }
         boolean unicast = vrrp.unicastConfigured && !vrrp.peers.isEmpty();
@@ -863,13 +1036,65 @@ public final class VrrpModelBuilder {
             }
             return isOwn;
         }));
+        int downTimerAdverts = vrrp.downTimerAdverts;
+        if (downTimerAdverts != GlobalDefs.GarpDefaults.KEEPALIVED.downTimerAdverts() && strict) {
+            error(null, tag + " down_timer_adverts is incompatible with strict mode - resetting");
+            downTimerAdverts = GlobalDefs.GarpDefaults.KEEPALIVED.downTimerAdverts();
+        }
+        boolean accept = vrrp.accept.orElse(owner || !strict);
+        if (accept && !owner && strict && version == 2) {
+            error(null, tag + " warning - accept mode for VRRP version 2 does not comply with RFC3768 - resetting");
+            accept = false;
+        }
+        VrrpInstance.GarpSettings garp = new VrrpInstance.GarpSettings(vrrp.garpDelaySecs, vrrp.garpRepeat,
+                vrrp.garpRefreshSecs, vrrp.garpRefreshRepeat,
+                strictGarp(tag, strict, vrrp.garpLowerPrioDelaySecs, global.garp().lowerPrioDelaySecs(),
+                        " Strict mode requires no repeat garp delay. resetting"),
+                strictGarp(tag, strict, vrrp.garpLowerPrioRepeat, global.garp().lowerPrioRepeat(),
+                        " Strict mode requires no repeat garps. resetting"));
+        boolean lowerPrioNoAdvert = strictFlag(tag, strict, vrrp.lowerPrioNoAdvert, global.vrrpLowerPrioNoAdvert(),
+                true, " Strict mode requires no lower priority advert. resetting");
+        boolean higherPrioSendAdvert = strictFlag(tag, strict, vrrp.higherPrioSendAdvert,
+                global.vrrpHigherPrioSendAdvert(), false,
+                " strict mode requires higher_prio_send_advert to be clear. resetting");
         if (vrrp.vips.isEmpty()) {
             ctx.report(Severity.WARNING, null, tag + " No VIP specified; at least one is sensible");
         }
+        Optional<VrrpInstance.Vmac> vmac = vrrp.useVmac
+                ? Optional.of(new VrrpInstance.Vmac(vrrp.vmacName, vrrp.vmacMac, vrrp.vmacXmitBase))
+                : Optional.empty();
         return Optional.of(new VrrpInstance(vrrp.name, vrrp.interfaceName, state, vrrp.vrid, priority,
                 advert, version, nopreempt, preemptDelay, auth, vrrp.vips, vrrp.evips, vrrp.routes, vrrp.rules,
-                trackInterfaces, vrrp.trackScripts, vrrp.unicastSrc, vrrp.peers, vrrp.mcastSrc, vrrp.useVmac,
-                strict, vrrp.notify, vrrp.location));
+                new Tracking(trackInterfaces, vrrp.trackScripts, vrrp.trackFiles, vrrp.trackProcesses,
+                        vrrp.trackBfds), vrrp.unicastSrc, vrrp.peers, vrrp.mcastSrc, vmac, strict,
+                accept, garp, downTimerAdverts, lowerPrioNoAdvert, higherPrioSendAdvert, vrrp.skipCheckAdvAddr,
+                vrrp.debugLevel, vrrp.notify, vrrp.location));
+    }
+
+    /** Lower priority garp settings: strict mode wants none; unset ones come from global_defs. */
+    private OptionalLong strictGarp(String tag, boolean strict, OptionalLong configured, OptionalLong global,
+                                    String complaint) {
+        if (configured.isEmpty()) {
+            return strict ? OptionalLong.of(0) : global;
+        }
+        if (strict && configured.getAsLong() != 0) {
+            error(null, tag + complaint);
+            return OptionalLong.of(0);
+        }
+        return configured;
+    }
+
+    /** An advert flag: strict mode forces {@code strictValue}; unset flags come from global_defs. */
+    private boolean strictFlag(String tag, boolean strict, Optional<Boolean> configured, boolean global,
+                               boolean strictValue, String complaint) {
+        if (configured.isEmpty()) {
+            return strict ? strictValue : global;
+        }
+        if (strict && configured.get() != strictValue) {
+            error(null, tag + complaint);
+            return strictValue;
+        }
+        return configured.get();
     }
 
     /** VRRPv2 sends whole seconds below 256s; VRRPv3 sends centiseconds below 40.96s. */
@@ -927,8 +1152,8 @@ public final class VrrpModelBuilder {
                 error(null, "Sync group " + group.name() + ", no matching virtual router found in group, removing");
                 syncGroups.remove(group.name());
             } else {
-                syncGroups.put(group.name(), new SyncGroup(group.name(), members, group.trackInterfaces(),
-                        group.trackScripts(), group.notifyScripts()));
+                syncGroups.put(group.name(), new SyncGroup(group.name(), members, group.tracking(),
+                        group.notifyScripts()));
             }
         }
     }
