@@ -439,8 +439,10 @@ final class TrackerParser {
             return Optional.empty();
         }
         if (bfd.source != null && IpAddresses.isIpv6(bfd.source) != IpAddresses.isIpv6(bfd.neighbor)) {
-            error(at, prefix + " source address " + IpAddresses.format(bfd.source) + " and neighbor address "
-                    + IpAddresses.format(bfd.neighbor) + " are not of the same family, disabling instance");
+            // keepalived 2.2.7 formats both addresses into one static buffer, so the source shows twice
+            String source = IpAddresses.format(bfd.source);
+            error(at, prefix + " source address " + source + " and neighbor address " + source
+                    + " are not of the same family, disabling instance");
             return Optional.empty();
         }
         boolean duplicate = bfdInstances.values().stream().anyMatch(other -> other.neighbor().equals(bfd.neighbor)
