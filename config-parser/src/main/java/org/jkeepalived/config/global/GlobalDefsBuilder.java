@@ -99,7 +99,8 @@ public final class GlobalDefsBuilder {
                 case "smtp_server" -> smtpServer(node);
                 case "smtp_helo_name" -> smtpHelo = node.args().isEmpty() ? smtpHelo : Optional.of(node.args().get(0));
                 case "smtp_connect_timeout" -> smtpConnectTimeout(node);
-                case "smtp_alert" -> smtpAlert = optionalBool(node, "Invalid value '%s' for global smtp_alert specified")
+                case "smtp_alert" -> smtpAlert =
+                        optionalBool(node, "Invalid value '%s' for global smtp_alert specified")
                         .or(() -> smtpAlert);
                 case "smtp_alert_vrrp" -> smtpAlertVrrp =
                         optionalBool(node, "Invalid value '%s' for global smtp_alert_vrrp specified")
@@ -130,7 +131,8 @@ public final class GlobalDefsBuilder {
                         "vrrp_garp_lower_prio_delay '%s' invalid - ignoring")
                         .ifPresent(v -> garpLowerPrioDelaySecs = OptionalLong.of(v));
                 case "vrrp_garp_lower_prio_repeat" -> unsigned(node, Integer.MAX_VALUE, 0,
-                        "Invalid vrrp_garp_lower_prio_repeat '%s'").ifPresent(v -> garpLowerPrioRepeat = OptionalLong.of(v));
+                        "Invalid vrrp_garp_lower_prio_repeat '%s'")
+                        .ifPresent(v -> garpLowerPrioRepeat = OptionalLong.of(v));
                 case "vrrp_mcast_group4" -> mcastGroup(node, false).ifPresent(g -> mcastGroup4 = g);
                 case "vrrp_mcast_group6" -> mcastGroup(node, true).ifPresent(g -> mcastGroup6 = g);
                 case "vrrp_garp_master_delay" -> unsigned(node, UINT_MAX / TIMER_HZ, 0,
@@ -170,7 +172,8 @@ public final class GlobalDefsBuilder {
             return new GlobalDefs(routerId, emails, emailFrom, smtpServer, smtpHelo, smtpTimeoutSecs, smtpAlert,
                     smtpAlertVrrp, smtpAlertChecker, checkerLogAllFailures, scriptUser, scriptSecurity,
                     dynamicInterfaces, allowIfChanges, defaultInterface, vrrpVersion, vrrpStrict, skipCheckAdvAddr,
-                    lowerPrioNoAdvert, higherPrioSendAdvert, checkUnicastSrc, mcastGroup4, mcastGroup6, garp, fifo, vrrpFifo, lvsFifo, lvsSyncDaemon);
+                    lowerPrioNoAdvert, higherPrioSendAdvert, checkUnicastSrc, mcastGroup4, mcastGroup6, garp, fifo,
+                    vrrpFifo, lvsFifo, lvsSyncDaemon);
         }
 
         /**
@@ -349,7 +352,8 @@ public final class GlobalDefsBuilder {
             String problem = address.isEmpty() ? "Can't parse " + keyword + " [" + word + "]. Skipping"
                     : IpAddresses.isIpv6(address.get()) != ipv6
                             ? keyword + " [" + word + "] is not IPv" + (ipv6 ? "6" : "4") + ". Skipping"
-                            : !address.get().isMulticastAddress() ? keyword + " [" + word + "] is not multicast. Skipping"
+                            : !address.get().isMulticastAddress()
+                                    ? keyword + " [" + word + "] is not multicast. Skipping"
                             : null;
             if (problem != null) {
                 error(node.location(), problem);

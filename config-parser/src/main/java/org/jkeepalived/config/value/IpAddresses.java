@@ -7,8 +7,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Address literals as keepalived reads and prints them, never a name lookup: glibc's {@code inet_pton} (strict dotted quad, no leading zeros, no
- * scope ids) and {@code inet_ntop} (RFC 5952 style IPv6, with the embedded IPv4 forms).
+ * Address literals as keepalived reads and prints them, never a name lookup: glibc's {@code inet_pton} (strict
+ * dotted quad, no leading zeros, no scope ids) and {@code inet_ntop} (RFC 5952 style IPv6, with the embedded IPv4
+ * forms).
  */
 public final class IpAddresses {
     private static final int IPV4_BYTES = 4;

@@ -350,7 +350,7 @@ final class TrackerParser {
     /** False when the line makes the BFD process drop the instance. */
     private boolean bfdKeyword(String name, BfdDraft bfd, ConfigNode item, boolean bfdKeeps, boolean vrrpKeeps) {
         Location at = item.location();
-        String prefix = "Configuration error: BFD instance " + name;
+        String prefix = bfdError(name);
         switch (item.keyword()) {
             case "weight" -> {
                 if (vrrpKeeps) {
@@ -403,7 +403,7 @@ final class TrackerParser {
     private void bfdWeight(String name, BfdDraft bfd, ConfigNode item) {
         Location at = item.location();
         String word = ctx.word(item, 1);
-        String prefix = "Configuration error: BFD instance " + name;
+        String prefix = bfdError(name);
         Values.readInt(ctx, at, word, -253, 253, true).ifPresentOrElse(v -> bfd.weight = (int) v,
                 () -> error(at, prefix + " weight value " + word + " not valid (must be in range [-253-253]),"
                         + " ignoring"));
@@ -422,8 +422,8 @@ final class TrackerParser {
         OptionalLong micros = Values.readDecimalUnsigned(ctx, at, word, minMillis * 1000,
                 BFD_INTERVAL_MAX_MILLIS * 1000, BFD_INTERVAL_DIGITS, false);
         if (micros.isEmpty()) {
-            error(at, "Configuration error: BFD instance " + name + " " + keyword + " value " + word + " is not valid (must be in range [" + minMillis
-                    + "-" + BFD_INTERVAL_MAX_MILLIS + "]), ignoring");
+            error(at, bfdError(name) + " " + keyword + " value " + word + " is not valid (must be in range ["
+                    + minMillis + "-" + BFD_INTERVAL_MAX_MILLIS + "]), ignoring");
         } else if (micros.getAsLong() > BFD_MAX_SENSIBLE_MILLIS * 1000) {
             ctx.report(Severity.OK, at, "Configuration warning: BFD instance " + name + " " + keyword + " value "
                     + word + " is larger than max sensible (" + BFD_MAX_SENSIBLE_MILLIS + ")");
@@ -433,7 +433,7 @@ final class TrackerParser {
 
     /** {@code bfd_end_handler}; empty where keepalived disables the instance. */
     private Optional<BfdInstance> completeBfd(String name, BfdDraft bfd, Location at) {
-        String prefix = "Configuration error: BFD instance " + name;
+        String prefix = bfdError(name);
         if (bfd.neighbor == null) {
             error(at, prefix + " has no neighbor address set, disabling instance");
             return Optional.empty();
@@ -731,6 +731,10 @@ final class TrackerParser {
             words.addAll(line.args());
         }
         return words;
+    }
+
+    private static String bfdError(String name) {
+        return "Configuration error: BFD instance " + name;
     }
 
     private void error(Location at, String message) {

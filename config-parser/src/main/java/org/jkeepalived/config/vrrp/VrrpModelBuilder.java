@@ -366,7 +366,8 @@ public final class VrrpModelBuilder {
             case "accept" -> vrrp.accept = Optional.of(true);
             case "no_accept" -> vrrp.accept = Optional.of(false);
             case "garp_master_delay" -> instanceUnsigned(item, 0, UINT_MAX / TIMER_HZ,
-                    "(" + iname + "): garp_master_delay '%s' invalid - ignoring").ifPresent(v -> vrrp.garpDelaySecs = v);
+                    "(" + iname + "): garp_master_delay '%s' invalid - ignoring")
+                    .ifPresent(v -> vrrp.garpDelaySecs = v);
             case "garp_master_refresh" -> vrrp.garpRefreshSecs = instanceUnsigned(item, 0, UINT_MAX,
                     "(" + iname + "): Invalid garp_master_refresh '%s' - ignoring").orElse(0);
             case "garp_master_repeat" -> garpRepeat(iname, item).ifPresent(v -> vrrp.garpRepeat = v);
@@ -1046,12 +1047,12 @@ public final class VrrpModelBuilder {
             error(null, tag + " warning - accept mode for VRRP version 2 does not comply with RFC3768 - resetting");
             accept = false;
         }
+        OptionalLong lowerPrioRepeat = strictGarp(tag, strict, vrrp.garpLowerPrioRepeat,
+                global.garp().lowerPrioRepeat(), " Strict mode requires no repeat garps. resetting");
+        OptionalLong lowerPrioDelay = strictGarp(tag, strict, vrrp.garpLowerPrioDelaySecs,
+                global.garp().lowerPrioDelaySecs(), " Strict mode requires no repeat garp delay. resetting");
         VrrpInstance.GarpSettings garp = new VrrpInstance.GarpSettings(vrrp.garpDelaySecs, vrrp.garpRepeat,
-                vrrp.garpRefreshSecs, vrrp.garpRefreshRepeat,
-                strictGarp(tag, strict, vrrp.garpLowerPrioDelaySecs, global.garp().lowerPrioDelaySecs(),
-                        " Strict mode requires no repeat garp delay. resetting"),
-                strictGarp(tag, strict, vrrp.garpLowerPrioRepeat, global.garp().lowerPrioRepeat(),
-                        " Strict mode requires no repeat garps. resetting"));
+                vrrp.garpRefreshSecs, vrrp.garpRefreshRepeat, lowerPrioDelay, lowerPrioRepeat);
         boolean lowerPrioNoAdvert = strictFlag(tag, strict, vrrp.lowerPrioNoAdvert, global.vrrpLowerPrioNoAdvert(),
                 true, " Strict mode requires no lower priority advert. resetting");
         boolean higherPrioSendAdvert = strictFlag(tag, strict, vrrp.higherPrioSendAdvert,

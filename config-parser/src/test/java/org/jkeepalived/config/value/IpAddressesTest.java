@@ -28,7 +28,9 @@ class IpAddressesTest {
 
     @Test
     void rangesAndMasksAreCutOffBeforeTheAddressIsRead() {
-        assertEquals("10.0.0.1", IpAddresses.format(IpAddresses.parseIgnoringRangeAndMask("10.0.0.1-20").orElseThrow()));
-        assertEquals("10.0.0.0", IpAddresses.format(IpAddresses.parseIgnoringRangeAndMask("10.0.0.0/24").orElseThrow()));
+        assertEquals("10.0.0.1", IpAddresses.format(IpAddresses.parseIgnoringRangeAndMask("10.0.0.1-20")
+                .orElseThrow()));
+        assertEquals("10.0.0.0", IpAddresses.format(IpAddresses.parseIgnoringRangeAndMask("10.0.0.0/24")
+                .orElseThrow()));
     }
 }
