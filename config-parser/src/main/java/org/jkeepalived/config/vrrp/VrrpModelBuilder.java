@@ -34,6 +34,17 @@ public final class VrrpModelBuilder {
     private static final long TIMER_HZ = 1_000_000L;
     private static final long CENTI_HZ = TIMER_HZ / 100;
     private static final long UINT_MAX = 0xFFFF_FFFFL;
+    private static final int RULE_START_PRIORITY = 16384;
+    private static final Set<String> ROUTE_KEYWORDS_WITH_VALUE = Set.of("src", "as", "from", "tos", "dsfield",
+            "table", "protocol", "scope", "metric", "priority", "preference", "mtu", "hoplimit", "advmss", "rtt",
+            "rttvar", "reordering", "window", "cwnd", "ssthresh", "realms", "rto_min", "initcwnd", "initrwnd",
+            "features", "congctl", "pref", "expires", "encap", "fastopen_no_cookie", "track_group", "vrf");
+    private static final Set<String> ROUTE_FLAGS = Set.of("inet", "inet6", "onlink", "quickack", "add", "prepend",
+            "append", "low", "medium", "high", "enabled", "disabled");
+    private static final Set<String> ROUTE_TYPES = Set.of("unicast", "local", "broadcast", "multicast", "throw",
+            "unreachable", "prohibit", "blackhole", "nat", "anycast");
+    private static final Set<String> ROUTE_SPECIALS = Set.of("default", "any", "all", "default6");
+    private static final Set<String> RULE_PRIORITY_KEYWORDS = Set.of("preference", "order", "priority");
     private static final Set<String> NOTIFY_KEYWORDS = Set.of("notify", "notify_master", "notify_backup",
             "notify_fault", "notify_stop", "notify_deleted", "notify_master_rx_lower_pri");
 
@@ -49,6 +60,9 @@ public final class VrrpModelBuilder {
     private final List<IpRoute> staticRoutes = new ArrayList<>();
     private final List<IpRule> staticRules = new ArrayList<>();
     private boolean nonExistentInterface;
+    /** keepalived numbers rules without a preference downwards from RULE_START_PRIORITY, per family. */
+    private int nextRulePriorityIpv4 = RULE_START_PRIORITY;
+    private int nextRulePriorityIpv6 = RULE_START_PRIORITY;
 
     private VrrpModelBuilder(GlobalDefs global, BuildContext ctx) {
         this.global = global;
@@ -70,8 +84,8 @@ public final class VrrpModelBuilder {
             case "vrrp_sync_group" -> parseSyncGroup(node);
             case "static_ipaddress" -> node.children().forEach(item -> parseAddress(item, true)
                     .ifPresent(staticAddresses::add));
-            case "static_routes" -> node.children().forEach(item -> staticRoutes.add(route(item)));
-            case "static_rules" -> node.children().forEach(item -> staticRules.add(rule(item)));
+            case "static_routes" -> node.children().forEach(item -> route(item).ifPresent(staticRoutes::add));
+            case "static_rules" -> node.children().forEach(item -> rule(item).ifPresent(staticRules::add));
             default -> trackers.parseRoot(node);
         }
     }
@@ -340,8 +354,8 @@ public final class VrrpModelBuilder {
             case "virtual_ipaddress" -> item.children().forEach(line -> instanceAddress(vrrp, line, vrrp.vips));
             case "virtual_ipaddress_excluded" ->
                     item.children().forEach(line -> instanceAddress(vrrp, line, vrrp.evips));
-            case "virtual_routes" -> item.children().forEach(line -> vrrp.routes.add(route(line)));
-            case "virtual_rules" -> item.children().forEach(line -> vrrp.rules.add(rule(line)));
+            case "virtual_routes" -> item.children().forEach(line -> route(line).ifPresent(vrrp.routes::add));
+            case "virtual_rules" -> item.children().forEach(line -> rule(line).ifPresent(vrrp.rules::add));
             case "track_interface" -> item.children().forEach(line -> trackInterface(iname, line,
                     vrrp.trackInterfaces));
             case "track_script" -> item.children().forEach(line -> trackScript(iname, line, vrrp.trackScripts));
@@ -811,19 +825,92 @@ public final class VrrpModelBuilder {
         error(at, "Unknown configuration entry '" + option + "' for ip address - ignoring");
     }
 
-    private static IpRoute route(ConfigNode line) {
+    /**
+     * A route line, with the checks of keepalived 2.2.7's {@code alloc_route} that decide verdicts: output
+     * interfaces must exist, {@code gw} and {@code or} are deprecated, and a route without an interface is not
+     * tracked. Empty where keepalived drops the route.
+     */
+    private Optional<IpRoute> route(ConfigNode line) {
         List<String> words = lineWords(line);
-        int start = words.get(0).equals("to") ? 1 : 0;
-        Optional<String> destination = start < words.size() && !words.get(start).equals("src")
-                ? Optional.of(words.get(start)) : Optional.empty();
-        return new IpRoute(destination, after(words, "via").or(() -> after(words, "gw")), after(words, "dev"),
-                after(words, "table"), after(words, "src"), words);
+        Location at = line.location();
+        String destination = null;
+        Optional<String> device = Optional.empty();
+        boolean track = true;
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (ROUTE_KEYWORDS_WITH_VALUE.contains(word)) {
+                i++;
+            } else if (word.equals("via") || word.equals("gw")) {
+                if (word.equals("gw")) {
+                    error(at, "\"gw\" for routes is deprecated. Please use \"via\"");
+                }
+                i += i + 1 < words.size() && (words.get(i + 1).equals("inet") || words.get(i + 1).equals("inet6"))
+                        ? 2 : 1;
+            } else if (word.equals("dev") || word.equals("oif")) {
+                String ifname = ctx.word(line, ++i);
+                if (!interfaceUsable(ifname)) {
+                    error(at, "WARNING - interface " + ifname + " for VROUTE nexthop doesn't exist");
+                    return Optional.empty();
+                }
+                device = Optional.of(ifname);
+            } else if (word.equals("or")) {
+                error(at, "\"or\" for routes is deprecated. Please use \"nexthop\"");
+                i++;
+            } else if (word.equals("no_track")) {
+                track = false;
+            } else if (word.equals("nexthop")) {
+                // nexthop interfaces are checked like dev
+                for (int j = i + 1; j + 1 < words.size(); j++) {
+                    if (words.get(j).equals("dev") && !interfaceUsable(words.get(j + 1))) {
+                        error(at, "WARNING - interface " + words.get(j + 1) + " for VROUTE nexthop doesn't exist");
+                        return Optional.empty();
+                    }
+                }
+                break;
+            } else if (!ROUTE_FLAGS.contains(word)) {
+                int d = word.equals("to") ? i + 1 : i;
+                d += d < words.size() && ROUTE_TYPES.contains(words.get(d)) ? 1 : 0;
+                destination = d < words.size() ? words.get(d) : destination;
+                i = d;
+            }
+        }
+        if (track && device.isEmpty() && destination != null) {
+            error(at, "Warning - cannot track route " + destination + " with no interface specified, not tracking");
+        }
+        return Optional.of(new IpRoute(Optional.ofNullable(destination),
+                after(words, "via").or(() -> after(words, "gw")), device, after(words, "table"),
+                after(words, "src"), words));
     }
 
-    private static IpRule rule(ConfigNode line) {
+    /**
+     * A rule line, with the checks of keepalived 2.2.7's {@code alloc_rule} that decide verdicts: the from and to
+     * addresses must parse, and a rule without a preference gets the next one down from 16384 for its family.
+     */
+    private Optional<IpRule> rule(ConfigNode line) {
         List<String> words = lineWords(line);
-        return new IpRule(after(words, "from"), after(words, "to"),
-                after(words, "table").or(() -> after(words, "lookup")), words);
+        Location at = line.location();
+        boolean ipv6 = words.contains("inet6");
+        for (String direction : List.of("from", "to")) {
+            Optional<String> word = after(words, direction);
+            if (word.isPresent() && !ROUTE_SPECIALS.contains(word.get())) {
+                String text = word.get();
+                int slash = text.indexOf('/');
+                Optional<InetAddress> address = IpAddresses.parse(slash < 0 ? text : text.substring(0, slash));
+                if (address.isEmpty()) {
+                    error(at, "VRRP parsed invalid IP " + text + ". skipping IP...");
+                    error(at, "Invalid rule " + direction + " address " + text);
+                    return Optional.empty();
+                }
+                ipv6 |= IpAddresses.isIpv6(address.get());
+            }
+        }
+        if (words.stream().noneMatch(RULE_PRIORITY_KEYWORDS::contains)) {
+            int priority = ipv6 ? nextRulePriorityIpv6-- : nextRulePriorityIpv4--;
+            error(at, "Rule has no preference specified - setting to " + priority
+                    + ". This is probably not what you want.");
+        }
+        return Optional.of(new IpRule(after(words, "from"), after(words, "to"),
+                after(words, "table").or(() -> after(words, "lookup")), words));
     }
 
     private static List<String> lineWords(ConfigNode line) {
