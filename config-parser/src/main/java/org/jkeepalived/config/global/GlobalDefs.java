@@ -3,6 +3,7 @@ package org.jkeepalived.config.global;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jkeepalived.config.value.ScriptSpec;
 import org.jkeepalived.config.value.ScriptUserSetting;
 
@@ -13,25 +14,33 @@ import org.jkeepalived.config.value.ScriptUserSetting;
  * @param notificationEmails       {@code notification_email} addresses, in file order
  * @param smtpConnectTimeoutSecs   {@code smtp_connect_timeout}, default 30
  * @param smtpAlert                {@code smtp_alert}; empty when unset (instances then default to off)
+ * @param smtpAlertVrrp            {@code smtp_alert_vrrp}; empty when unset (then {@code smtp_alert} decides)
+ * @param smtpAlertChecker         {@code smtp_alert_checker}; empty when unset (then {@code smtp_alert} decides)
+ * @param checkerLogAllFailures    {@code checker_log_all_failures}
  * @param scriptUser               {@code script_user}; empty when unset
  * @param enableScriptSecurity     {@code enable_script_security}
  * @param dynamicInterfaces        {@code dynamic_interfaces}: interfaces missing at start are not errors
  * @param vrrpVersion              {@code vrrp_version}, default 2
+ * @param vrrpLowerPrioNoAdvert    {@code vrrp_lower_prio_no_advert}
+ * @param vrrpHigherPrioSendAdvert {@code vrrp_higher_prio_send_advert}
  * @param vrrpMcastGroup4          {@code vrrp_mcast_group4}, default 224.0.0.18
  * @param vrrpMcastGroup6          {@code vrrp_mcast_group6}, default ff02::12
  * @param notifyFifo               {@code notify_fifo} with its {@code notify_fifo_script}
  * @param vrrpNotifyFifo           {@code vrrp_notify_fifo} with its {@code vrrp_notify_fifo_script}
+ * @param lvsNotifyFifo            {@code lvs_notify_fifo} with its {@code lvs_notify_fifo_script}
  * @param lvsSyncDaemon            {@code lvs_sync_daemon}
  */
 public record GlobalDefs(String routerId, List<String> notificationEmails, Optional<String> notificationEmailFrom,
                          Optional<SmtpServer> smtpServer, Optional<String> smtpHeloName, int smtpConnectTimeoutSecs,
                          Optional<Boolean> smtpAlert, Optional<Boolean> smtpAlertVrrp,
+                         Optional<Boolean> smtpAlertChecker, boolean checkerLogAllFailures,
                          Optional<ScriptUserSetting> scriptUser, boolean enableScriptSecurity,
                          boolean dynamicInterfaces, boolean allowIfChanges, Optional<String> defaultInterface,
                          int vrrpVersion, boolean vrrpStrict, boolean vrrpSkipCheckAdvAddr,
+                         boolean vrrpLowerPrioNoAdvert, boolean vrrpHigherPrioSendAdvert,
                          boolean vrrpCheckUnicastSrc, String vrrpMcastGroup4, String vrrpMcastGroup6,
                          GarpDefaults garp, Optional<NotifyFifo> notifyFifo, Optional<NotifyFifo> vrrpNotifyFifo,
-                         Optional<LvsSyncDaemon> lvsSyncDaemon) {
+                         Optional<NotifyFifo> lvsNotifyFifo, Optional<LvsSyncDaemon> lvsSyncDaemon) {
 
     public static final int DEFAULT_SMTP_CONNECT_TIMEOUT_SECS = 30;
 
@@ -66,11 +75,19 @@ public record GlobalDefs(String routerId, List<String> notificationEmails, Optio
      * @param garpIntervalMicros     {@code vrrp_garp_interval}, default 0
      * @param gnaIntervalMicros      {@code vrrp_gna_interval}, default 0
      * @param downTimerAdverts       {@code vrrp_down_timer_adverts}, default 3
+     * @param lowerPrioDelaySecs     {@code vrrp_garp_lower_prio_delay}, unset by default
+     * @param lowerPrioRepeat        {@code vrrp_garp_lower_prio_repeat}, unset by default
      */
     public record GarpDefaults(int masterDelaySecs, long masterRepeat, long masterRefreshSecs,
                                long masterRefreshRepeat, long garpIntervalMicros, long gnaIntervalMicros,
-                               int downTimerAdverts) {
-        public static final GarpDefaults KEEPALIVED = new GarpDefaults(5, 5, 0, 1, 0, 0, 3);
+                               int downTimerAdverts, OptionalLong lowerPrioDelaySecs, OptionalLong lowerPrioRepeat) {
+        public static final GarpDefaults KEEPALIVED =
+                new GarpDefaults(5, 5, 0, 1, 0, 0, 3, OptionalLong.empty(), OptionalLong.empty());
+
+        public GarpDefaults {
+            Objects.requireNonNull(lowerPrioDelaySecs, "lowerPrioDelaySecs");
+            Objects.requireNonNull(lowerPrioRepeat, "lowerPrioRepeat");
+        }
     }
 
     /** A notify FIFO and the script keepalived starts to read it. */

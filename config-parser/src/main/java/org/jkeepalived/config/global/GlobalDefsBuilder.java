@@ -54,6 +54,8 @@ public final class GlobalDefsBuilder {
         private int smtpTimeoutSecs = GlobalDefs.DEFAULT_SMTP_CONNECT_TIMEOUT_SECS;
         private Optional<Boolean> smtpAlert = Optional.empty();
         private Optional<Boolean> smtpAlertVrrp = Optional.empty();
+        private Optional<Boolean> smtpAlertChecker = Optional.empty();
+        private boolean checkerLogAllFailures;
         private Optional<ScriptUserSetting> scriptUser = Optional.empty();
         private boolean scriptSecurity;
         private boolean dynamicInterfaces;
@@ -63,6 +65,10 @@ public final class GlobalDefsBuilder {
         private boolean vrrpStrict;
         private boolean skipCheckAdvAddr;
         private boolean checkUnicastSrc;
+        private boolean lowerPrioNoAdvert;
+        private boolean higherPrioSendAdvert;
+        private OptionalLong garpLowerPrioDelaySecs = OptionalLong.empty();
+        private OptionalLong garpLowerPrioRepeat = OptionalLong.empty();
         private String mcastGroup4 = "224.0.0.18";
         private String mcastGroup6 = "ff02::12";
         private int garpDelaySecs = GlobalDefs.GarpDefaults.KEEPALIVED.masterDelaySecs();
@@ -72,10 +78,10 @@ public final class GlobalDefsBuilder {
         private long garpIntervalMicros;
         private long gnaIntervalMicros;
         private int downTimerAdverts = GlobalDefs.GarpDefaults.KEEPALIVED.downTimerAdverts();
-        private Optional<String> notifyFifoPath = Optional.empty();
-        private Optional<ConfigNode> notifyFifoScript = Optional.empty();
-        private Optional<String> vrrpNotifyFifoPath = Optional.empty();
-        private Optional<ConfigNode> vrrpNotifyFifoScript = Optional.empty();
+        private final FifoDraft notifyFifo = new FifoDraft("");
+        private final FifoDraft vrrpNotifyFifo = new FifoDraft("vrrp_");
+        private final FifoDraft lvsNotifyFifo = new FifoDraft("lvs_");
+        private ScriptUsers users;
         private Optional<GlobalDefs.LvsSyncDaemon> lvsSyncDaemon = Optional.empty();
 
         Draft(BuildContext ctx) {
@@ -93,11 +99,18 @@ public final class GlobalDefsBuilder {
                 case "smtp_server" -> smtpServer(node);
                 case "smtp_helo_name" -> smtpHelo = node.args().isEmpty() ? smtpHelo : Optional.of(node.args().get(0));
                 case "smtp_connect_timeout" -> smtpConnectTimeout(node);
-                case "smtp_alert" -> smtpAlert = optionalBool(node, "Invalid value '%s' for global smtp_alert specified")
+                case "smtp_alert" -> smtpAlert =
+                        optionalBool(node, "Invalid value '%s' for global smtp_alert specified")
                         .or(() -> smtpAlert);
                 case "smtp_alert_vrrp" -> smtpAlertVrrp =
                         optionalBool(node, "Invalid value '%s' for global smtp_alert_vrrp specified")
                                 .or(() -> smtpAlertVrrp);
+                case "smtp_alert_checker" -> smtpAlertChecker =
+                        optionalBool(node, "Invalid value '%s' for global smtp_alert_checker specified")
+                                .or(() -> smtpAlertChecker);
+                case "checker_log_all_failures" -> checkerLogAllFailures =
+                        optionalBool(node, "Invalid value for checker_log_all_failures specified")
+                                .orElse(checkerLogAllFailures);
                 case "script_user" -> scriptUser(node);
                 case "enable_script_security" -> scriptSecurity = true;
                 case "dynamic_interfaces" -> dynamicInterfaces(node);
@@ -108,6 +121,18 @@ public final class GlobalDefsBuilder {
                 case "vrrp_strict" -> vrrpStrict = true;
                 case "vrrp_skip_check_adv_addr" -> skipCheckAdvAddr = true;
                 case "vrrp_check_unicast_src" -> checkUnicastSrc = true;
+                case "vrrp_lower_prio_no_advert" -> lowerPrioNoAdvert =
+                        optionalBool(node, "Invalid value for vrrp_lower_prio_no_advert specified")
+                                .orElse(lowerPrioNoAdvert);
+                case "vrrp_higher_prio_send_advert" -> higherPrioSendAdvert =
+                        optionalBool(node, "Invalid value for vrrp_higher_prio_send_advert specified")
+                                .orElse(higherPrioSendAdvert);
+                case "vrrp_garp_lower_prio_delay" -> unsigned(node, UINT_MAX / TIMER_HZ, 0,
+                        "vrrp_garp_lower_prio_delay '%s' invalid - ignoring")
+                        .ifPresent(v -> garpLowerPrioDelaySecs = OptionalLong.of(v));
+                case "vrrp_garp_lower_prio_repeat" -> unsigned(node, Integer.MAX_VALUE, 0,
+                        "Invalid vrrp_garp_lower_prio_repeat '%s'")
+                        .ifPresent(v -> garpLowerPrioRepeat = OptionalLong.of(v));
                 case "vrrp_mcast_group4" -> mcastGroup(node, false).ifPresent(g -> mcastGroup4 = g);
                 case "vrrp_mcast_group6" -> mcastGroup(node, true).ifPresent(g -> mcastGroup6 = g);
                 case "vrrp_garp_master_delay" -> unsigned(node, UINT_MAX / TIMER_HZ, 0,
@@ -124,10 +149,12 @@ public final class GlobalDefsBuilder {
                         .orElse(gnaIntervalMicros);
                 case "vrrp_down_timer_adverts" -> unsigned(node, 100, 1, "Invalid vrrp_down_timer_adverts [1:100] '%s'")
                         .ifPresent(v -> downTimerAdverts = (int) v);
-                case "notify_fifo" -> notifyFifoPath = Optional.of(ctx.word(node, 1));
-                case "notify_fifo_script" -> notifyFifoScript = Optional.of(node);
-                case "vrrp_notify_fifo" -> vrrpNotifyFifoPath = Optional.of(ctx.word(node, 1));
-                case "vrrp_notify_fifo_script" -> vrrpNotifyFifoScript = Optional.of(node);
+                case "notify_fifo" -> notifyFifo.name(node);
+                case "notify_fifo_script" -> notifyFifo.script(node);
+                case "vrrp_notify_fifo" -> vrrpNotifyFifo.name(node);
+                case "vrrp_notify_fifo_script" -> vrrpNotifyFifo.script(node);
+                case "lvs_notify_fifo" -> lvsNotifyFifo.name(node);
+                case "lvs_notify_fifo_script" -> lvsNotifyFifo.script(node);
                 case "lvs_sync_daemon" -> lvsSyncDaemon = Optional.of(new GlobalDefs.LvsSyncDaemon(ctx.word(node, 1),
                         node.args().subList(1, node.args().size())));
                 default -> ctx.notActedOn(BLOCK, node);
@@ -135,21 +162,103 @@ public final class GlobalDefsBuilder {
         }
 
         GlobalDefs finish() {
-            ScriptUsers users = new ScriptUsers(ctx, scriptSecurity, scriptUser);
-            Optional<GlobalDefs.NotifyFifo> fifo = fifo(notifyFifoPath, notifyFifoScript, users);
-            Optional<GlobalDefs.NotifyFifo> vrrpFifo = fifo(vrrpNotifyFifoPath, vrrpNotifyFifoScript, users);
+            dropFifoConflicts();
+            Optional<GlobalDefs.NotifyFifo> fifo = notifyFifo.build();
+            Optional<GlobalDefs.NotifyFifo> vrrpFifo = vrrpNotifyFifo.build();
+            Optional<GlobalDefs.NotifyFifo> lvsFifo = lvsNotifyFifo.build();
             GlobalDefs.GarpDefaults garp = new GlobalDefs.GarpDefaults(garpDelaySecs, garpRepeat, garpRefreshSecs,
-                    garpRefreshRepeat, garpIntervalMicros, gnaIntervalMicros, downTimerAdverts);
+                    garpRefreshRepeat, garpIntervalMicros, gnaIntervalMicros, downTimerAdverts, garpLowerPrioDelaySecs,
+                    garpLowerPrioRepeat);
             return new GlobalDefs(routerId, emails, emailFrom, smtpServer, smtpHelo, smtpTimeoutSecs, smtpAlert,
-                    smtpAlertVrrp, scriptUser, scriptSecurity, dynamicInterfaces, allowIfChanges, defaultInterface,
-                    vrrpVersion, vrrpStrict, skipCheckAdvAddr, checkUnicastSrc, mcastGroup4, mcastGroup6, garp, fifo,
-                    vrrpFifo, lvsSyncDaemon);
+                    smtpAlertVrrp, smtpAlertChecker, checkerLogAllFailures, scriptUser, scriptSecurity,
+                    dynamicInterfaces, allowIfChanges, defaultInterface, vrrpVersion, vrrpStrict, skipCheckAdvAddr,
+                    lowerPrioNoAdvert, higherPrioSendAdvert, checkUnicastSrc, mcastGroup4, mcastGroup6, garp, fifo,
+                    vrrpFifo, lvsFifo, lvsSyncDaemon);
         }
 
-        private Optional<GlobalDefs.NotifyFifo> fifo(Optional<String> path, Optional<ConfigNode> scriptNode,
-                                                     ScriptUsers users) {
-            Optional<ScriptSpec> script = scriptNode.flatMap(n -> Scripts.parseNotify(n, "FIFO", users, ctx));
-            return path.map(p -> new GlobalDefs.NotifyFifo(p, script));
+        /**
+         * keepalived decides the default script user at the first script that needs it, from the settings read so
+         * far, and keeps that decision.
+         */
+        private ScriptUsers users() {
+            if (users == null) {
+                users = new ScriptUsers(ctx, scriptSecurity, scriptUser);
+            }
+            return users;
+        }
+
+        /** keepalived's init_global_data: one FIFO named twice would get every line twice. */
+        private void dropFifoConflicts() {
+            if (notifyFifo.sameName(vrrpNotifyFifo)) {
+                ctx.report(Severity.OK, null, "notify FIFO " + vrrpNotifyFifo.name.get()
+                        + " has been specified for global and vrrp FIFO - ignoring vrrp FIFO");
+                vrrpNotifyFifo.clear();
+            }
+            if (notifyFifo.sameName(lvsNotifyFifo)) {
+                ctx.report(Severity.OK, null, "notify FIFO " + lvsNotifyFifo.name.get()
+                        + " has been specified for global and LVS FIFO - ignoring LVS FIFO");
+                lvsNotifyFifo.clear();
+            }
+            if (lvsNotifyFifo.sameName(vrrpNotifyFifo) && lvsNotifyFifo.script.isPresent()
+                    && vrrpNotifyFifo.script.isPresent()) {
+                ctx.report(Severity.OK, null,
+                        "LVS notify FIFO and vrrp FIFO are the same both with scripts - ignoring LVS FIFO script");
+                lvsNotifyFifo.script = Optional.empty();
+            }
+        }
+
+        /** One of the {@code [vrrp_|lvs_]notify_fifo[_script]} pairs as its handlers fill it in. */
+        private final class FifoDraft {
+            private final String type;
+            private Optional<String> name = Optional.empty();
+            private Optional<ScriptSpec> script = Optional.empty();
+
+            FifoDraft(String type) {
+                this.type = type;
+            }
+
+            void name(ConfigNode node) {
+                List<String> args = node.args();
+                if (args.isEmpty()) {
+                    error(node.location(), "No " + type + "notify_fifo name specified");
+                } else if (name.isPresent()) {
+                    error(node.location(), type + "notify_fifo already specified - ignoring " + args.get(0));
+                } else if (args.size() > 1 && Scripts.resolveUser(args.get(1), args.size() > 2
+                        ? Optional.of(args.get(2)) : Optional.empty(), ctx.host()).isEmpty()) {
+                    // keepalived 2.2.7 logs the name before it is set, so printf shows (null)
+                    ctx.report(Severity.OK, node.location(), "Invalid user/group for " + type
+                            + " fifo (null) - ignoring");
+                } else if (args.size() == 1 && users().defaultUser(node.location()).isEmpty()) {
+                    ctx.report(Severity.OK, node.location(), "Failed to set default user for " + type
+                            + " fifo (null) - ignoring");
+                } else {
+                    name = Optional.of(args.get(0));
+                }
+            }
+
+            void script(ConfigNode node) {
+                if (node.args().isEmpty()) {
+                    error(node.location(), "No " + type + "notify_fifo_script specified");
+                } else if (script.isPresent()) {
+                    error(node.location(), type + "notify_fifo_script already specified - ignoring "
+                            + node.args().get(0));
+                } else {
+                    script = Scripts.parseNotify(node, type + "notify_fifo", users(), ctx);
+                }
+            }
+
+            boolean sameName(FifoDraft other) {
+                return name.isPresent() && name.equals(other.name);
+            }
+
+            void clear() {
+                name = Optional.empty();
+                script = Optional.empty();
+            }
+
+            Optional<GlobalDefs.NotifyFifo> build() {
+                return name.map(path -> new GlobalDefs.NotifyFifo(path, script));
+            }
         }
 
         private Optional<String> requiredWord(ConfigNode node, String missing) {
@@ -243,7 +352,8 @@ public final class GlobalDefsBuilder {
             String problem = address.isEmpty() ? "Can't parse " + keyword + " [" + word + "]. Skipping"
                     : IpAddresses.isIpv6(address.get()) != ipv6
                             ? keyword + " [" + word + "] is not IPv" + (ipv6 ? "6" : "4") + ". Skipping"
-                            : !address.get().isMulticastAddress() ? keyword + " [" + word + "] is not multicast. Skipping"
+                            : !address.get().isMulticastAddress()
+                                    ? keyword + " [" + word + "] is not multicast. Skipping"
                             : null;
             if (problem != null) {
                 error(node.location(), problem);

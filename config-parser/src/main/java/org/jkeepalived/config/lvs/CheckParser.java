@@ -12,6 +12,7 @@ import org.jkeepalived.config.Severity;
 import org.jkeepalived.config.lvs.VirtualServer.ServiceFlag;
 import org.jkeepalived.config.tree.ConfigNode;
 import org.jkeepalived.config.value.BuildContext;
+import org.jkeepalived.config.value.IpAddresses;
 import org.jkeepalived.config.value.ScriptSpec;
 import org.jkeepalived.config.value.ScriptUsers;
 import org.jkeepalived.config.value.Scripts;
@@ -168,7 +169,7 @@ final class CheckParser {
             port = (int) parsed.getAsLong();
         }
         int finalPort = port;
-        return InetText.parseIgnoringRangeAndMask(addressWord).map(address -> new Endpoint(address, finalPort));
+        return IpAddresses.parseIgnoringRangeAndMask(addressWord).map(address -> new Endpoint(address, finalPort));
     }
 
     private void virtualServerKeyword(VsDraft vs, ConfigNode node) {
@@ -428,7 +429,7 @@ final class CheckParser {
                         "Invalid IPv6 persistence_granularity specified - " + word);
                 return;
             }
-        } else if (word.indexOf(':') >= 0 || InetText.parse(word).isEmpty()) {
+        } else if (word.indexOf(':') >= 0 || IpAddresses.parse(word).isEmpty()) {
             ctx.report(Severity.GENERAL_ERROR, node.location(),
                     "Invalid IPv4 persistence_granularity specified - " + word);
             return;
@@ -534,7 +535,7 @@ final class CheckParser {
                 vs.family = sorryFamily;
             } else if (vs.family != sorryFamily) {
                 ctx.report(Severity.GENERAL_ERROR, vs.location, "Address family of virtual server and sorry server "
-                        + InetText.format(vs.sorry.endpoint.address()) + " don't match - skipping sorry server.");
+                        + IpAddresses.format(vs.sorry.endpoint.address()) + " don't match - skipping sorry server.");
                 vs.sorry = null;
             }
         }
@@ -574,7 +575,7 @@ final class CheckParser {
                 vs.family = family;
             } else if (vs.family != family) {
                 ctx.report(Severity.GENERAL_ERROR, at, "Address family of virtual server and real server "
-                        + InetText.format(rs.endpoint.address()) + " don't match - skipping real server.");
+                        + IpAddresses.format(rs.endpoint.address()) + " don't match - skipping real server.");
                 vs.realServers.remove(rs);
             }
         }

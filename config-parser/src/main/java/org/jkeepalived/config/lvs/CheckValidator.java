@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import org.jkeepalived.config.Severity;
 import org.jkeepalived.config.lvs.VirtualServerGroup.AddressRange;
 import org.jkeepalived.config.value.BuildContext;
+import org.jkeepalived.config.value.IpAddresses;
 import org.jkeepalived.config.value.ScriptCheck;
 import org.jkeepalived.config.value.ScriptSpec;
 import org.jkeepalived.config.value.Scripts;
@@ -242,9 +243,9 @@ final class CheckValidator {
 
     /** keepalived's {@code format_vsge} for an address entry. */
     private static String formatEntry(AddressRange range) {
-        String first = InetText.format(range.first());
+        String first = IpAddresses.format(range.first());
         return range.first().equals(range.last()) ? first + "," + range.port()
-                : first + "-" + InetText.format(range.last()) + "," + range.port();
+                : first + "-" + IpAddresses.format(range.last()) + "," + range.port();
     }
 
     private void serverPorts(VsDraft vs) {

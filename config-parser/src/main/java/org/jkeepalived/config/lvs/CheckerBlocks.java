@@ -19,6 +19,7 @@ import org.jkeepalived.config.lvs.HttpCheck.Url;
 import org.jkeepalived.config.lvs.HttpCheck.UrlRegex;
 import org.jkeepalived.config.tree.ConfigNode;
 import org.jkeepalived.config.value.BuildContext;
+import org.jkeepalived.config.value.IpAddresses;
 import org.jkeepalived.config.value.ScriptIdentity;
 import org.jkeepalived.config.value.ScriptSpec;
 import org.jkeepalived.config.value.ScriptUsers;
@@ -120,7 +121,7 @@ final class CheckerBlocks {
         if (connection.destination instanceof Inet6Address v6 && v6.isLinkLocalAddress()
                 && connection.bindInterface == null) {
             ctx.report(Severity.GENERAL_ERROR, at, "Checker link local address "
-                    + InetText.format(connection.destination) + " requires a bind_if");
+                    + IpAddresses.format(connection.destination) + " requires a bind_if");
             return false;
         }
         return true;
@@ -158,8 +159,8 @@ final class CheckerBlocks {
         switch (node.keyword()) {
             case "connect_ip" -> {
                 String word = ctx.word(node, 1);
-                InetText.parse(word).ifPresentOrElse(address -> {
-                    if (connection.bindTo != null && InetText.family(connection.bindTo) != InetText.family(address)) {
+                IpAddresses.parse(word).ifPresentOrElse(address -> {
+                    if (connection.bindTo != null && AddressFamily.of(connection.bindTo) != AddressFamily.of(address)) {
                         ctx.report(Severity.GENERAL_ERROR, at, "connect_ip address " + word
                                 + " does not match address family of bindto - skipping");
                     } else {
@@ -171,9 +172,9 @@ final class CheckerBlocks {
                     .ifPresent(v -> connection.destinationPort = v.intValue());
             case "bindto" -> {
                 String word = ctx.word(node, 1);
-                InetText.parse(word).ifPresentOrElse(address -> {
+                IpAddresses.parse(word).ifPresentOrElse(address -> {
                     if (connection.destination != null
-                            && InetText.family(connection.destination) != InetText.family(address)) {
+                            && AddressFamily.of(connection.destination) != AddressFamily.of(address)) {
                         ctx.report(Severity.GENERAL_ERROR, at, "bindto address " + word
                                 + " does not match address family of connect_ip - skipping");
                     } else {

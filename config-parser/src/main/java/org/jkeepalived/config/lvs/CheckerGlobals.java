@@ -3,6 +3,7 @@ package org.jkeepalived.config.lvs;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jkeepalived.config.global.GlobalDefs;
 import org.jkeepalived.config.value.ScriptSpec;
 import org.jkeepalived.config.value.ScriptUserSetting;
@@ -28,9 +29,12 @@ record CheckerGlobals(boolean scriptSecurity, Optional<ScriptUserSetting> script
         fifoScripts = List.copyOf(fifoScripts);
     }
 
-    /** The checker's view of global_defs (which does not expose these settings yet: keepalived's defaults). */
+    /** The checker's view of global_defs; the FIFO scripts in the order keepalived vets them. */
     static CheckerGlobals of(GlobalDefs global) {
-        return DEFAULTS;
+        List<ScriptSpec> fifoScripts = Stream.of(global.notifyFifo(), global.lvsNotifyFifo())
+                .flatMap(Optional::stream).map(GlobalDefs.NotifyFifo::script).flatMap(Optional::stream).toList();
+        return new CheckerGlobals(global.enableScriptSecurity(), global.scriptUser(), global.smtpAlert(),
+                global.smtpAlertChecker(), fifoScripts);
     }
 
     /** keepalived's smtp_alert default chain: smtp_alert_checker, then smtp_alert, then {@code fallback}. */

@@ -14,7 +14,7 @@ public record Endpoint(InetAddress address, int port) {
     }
 
     public AddressFamily family() {
-        return InetText.family(address);
+        return AddressFamily.of(address);
     }
 
     Endpoint withPort(int newPort) {

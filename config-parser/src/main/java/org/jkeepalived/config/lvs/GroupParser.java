@@ -13,6 +13,7 @@ import org.jkeepalived.config.lvs.VirtualServerGroup.Entry;
 import org.jkeepalived.config.lvs.VirtualServerGroup.FwmarkEntry;
 import org.jkeepalived.config.tree.ConfigNode;
 import org.jkeepalived.config.value.BuildContext;
+import org.jkeepalived.config.value.IpAddresses;
 import org.jkeepalived.config.value.Values;
 
 /** keepalived 2.2.7's {@code vsg_handler} and {@code alloc_vsg_entry}: one {@code virtual_server_group} block. */
@@ -197,6 +198,6 @@ final class GroupParser {
         byte[] bytes = new byte[length];
         int copy = Math.min(raw.length, length);
         System.arraycopy(raw, raw.length - copy, bytes, length - copy, copy);
-        return InetText.fromBytes(bytes);
+        return IpAddresses.fromBytes(bytes);
     }
 }

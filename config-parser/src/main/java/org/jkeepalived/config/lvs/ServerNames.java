@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.jkeepalived.config.value.IpAddresses;
 
 /** How keepalived names servers and scripts in its messages. */
 final class ServerNames {
@@ -15,7 +16,7 @@ final class ServerNames {
      * server has no address: keepalived prints its all-zero address.
      */
     static String trio(InetAddress address, Protocol protocol, int port) {
-        String text = address == null ? "0.0.0.0" : InetText.format(address);
+        String text = address == null ? "0.0.0.0" : IpAddresses.format(address);
         return "[" + text + "]:" + (protocol == null ? "none" : protocol.trioName()) + ":" + port;
     }
 

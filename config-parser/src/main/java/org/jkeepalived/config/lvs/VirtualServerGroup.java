@@ -42,7 +42,7 @@ public record VirtualServerGroup(String name, List<Entry> entries, Location loca
         }
 
         public AddressFamily family() {
-            return InetText.family(first);
+            return AddressFamily.of(first);
         }
     }
 

@@ -5,15 +5,13 @@ import java.util.Map;
 import java.util.Objects;
 import org.jkeepalived.config.value.ScriptSpec;
 
-/** A {@code vrrp_sync_group}: member instance names in file order, its tracking and notify scripts by keyword. */
-public record SyncGroup(String name, List<String> members, List<Tracked> trackInterfaces,
-                        List<Tracked> trackScripts, Map<String, ScriptSpec> notifyScripts) {
+/** A {@code vrrp_sync_group}: member instance names in file order, what it tracks, its notify scripts by keyword. */
+public record SyncGroup(String name, List<String> members, Tracking tracking, Map<String, ScriptSpec> notifyScripts) {
 
     public SyncGroup {
         Objects.requireNonNull(name, "name");
         members = List.copyOf(members);
-        trackInterfaces = List.copyOf(trackInterfaces);
-        trackScripts = List.copyOf(trackScripts);
+        Objects.requireNonNull(tracking, "tracking");
         notifyScripts = VrrpConfig.ordered(notifyScripts);
     }
 }

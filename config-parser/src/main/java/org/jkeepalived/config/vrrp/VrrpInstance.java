@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jkeepalived.config.Location;
 import org.jkeepalived.config.value.ScriptSpec;
 
@@ -18,16 +19,28 @@ import org.jkeepalived.config.value.ScriptSpec;
  * @param version              2 or 3
  * @param preemptDelayMicros   {@code preempt_delay}
  * @param authentication       v2 only; empty when none or dropped
+ * @param tracking             what the instance tracks (its own interface is not tracked)
+ * @param vmac                 {@code use_vmac [NAME] [MAC]} with {@code vmac_xmit_base}; empty without use_vmac
+ * @param accept               {@code accept} / {@code no_accept}; by default on, but off in strict mode unless
+ *                             the address owner
+ * @param garp                 the instance's gratuitous ARP settings, global_defs' where not given
+ * @param downTimerAdverts     {@code down_timer_adverts}, 1..100 (3 in strict mode)
+ * @param lowerPrioNoAdvert    {@code lower_prio_no_advert}
+ * @param higherPrioSendAdvert {@code higher_prio_send_advert}
+ * @param skipCheckAdvAddr     {@code skip_check_adv_addr} (any valid value sets it, as in keepalived 2.2.7)
+ * @param debugLevel           {@code debug}, 0..4
  * @param notifyScripts        by keyword ({@code notify}, {@code notify_master}, ...), file order
  */
 public record VrrpInstance(String name, Optional<String> interfaceName, State initialState, int virtualRouterId,
                            int priority, long advertIntervalMicros, int version, boolean nopreempt,
                            long preemptDelayMicros, Optional<Authentication> authentication,
                            List<VirtualAddress> virtualAddresses, List<VirtualAddress> excludedAddresses,
-                           List<IpRoute> virtualRoutes, List<IpRule> virtualRules, List<Tracked> trackInterfaces,
-                           List<Tracked> trackScripts, Optional<String> unicastSourceIp,
-                           List<UnicastPeer> unicastPeers, Optional<String> mcastSourceIp, boolean useVmac,
-                           boolean strictMode, Map<String, ScriptSpec> notifyScripts, Location location) {
+                           List<IpRoute> virtualRoutes, List<IpRule> virtualRules, Tracking tracking,
+                           Optional<String> unicastSourceIp, List<UnicastPeer> unicastPeers,
+                           Optional<String> mcastSourceIp, Optional<Vmac> vmac, boolean strictMode, boolean accept,
+                           GarpSettings garp, int downTimerAdverts, boolean lowerPrioNoAdvert,
+                           boolean higherPrioSendAdvert, boolean skipCheckAdvAddr, int debugLevel,
+                           Map<String, ScriptSpec> notifyScripts, Location location) {
 
     public static final int PRIORITY_OWNER = 255;
     public static final int PRIORITY_DEFAULT = 100;
@@ -46,6 +59,39 @@ public record VrrpInstance(String name, Optional<String> interfaceName, State in
         }
     }
 
+    /**
+     * {@code use_vmac}: a macvlan interface the instance sends and receives on.
+     *
+     * @param interfaceName the macvlan's name; keepalived's vrrp.VRID when not given
+     * @param macAddress    the macvlan's MAC address as written; the VRRP virtual MAC when not given
+     * @param xmitBase      {@code vmac_xmit_base}: adverts go out of the base interface
+     */
+    public record Vmac(Optional<String> interfaceName, Optional<String> macAddress, boolean xmitBase) {
+        public Vmac {
+            Objects.requireNonNull(interfaceName, "interfaceName");
+            Objects.requireNonNull(macAddress, "macAddress");
+        }
+    }
+
+    /**
+     * Gratuitous ARP / unsolicited NA settings of one instance.
+     *
+     * @param masterDelaySecs     {@code garp_master_delay}
+     * @param masterRepeat        {@code garp_master_repeat}, at least 1
+     * @param masterRefreshSecs   {@code garp_master_refresh}, 0 for none
+     * @param masterRefreshRepeat {@code garp_master_refresh_repeat}, at least 1
+     * @param lowerPrioDelaySecs  {@code garp_lower_prio_delay}; empty where keepalived leaves it unset
+     * @param lowerPrioRepeat     {@code garp_lower_prio_repeat}; empty where keepalived leaves it unset
+     */
+    public record GarpSettings(long masterDelaySecs, long masterRepeat, long masterRefreshSecs,
+                               long masterRefreshRepeat, OptionalLong lowerPrioDelaySecs,
+                               OptionalLong lowerPrioRepeat) {
+        public GarpSettings {
+            Objects.requireNonNull(lowerPrioDelaySecs, "lowerPrioDelaySecs");
+            Objects.requireNonNull(lowerPrioRepeat, "lowerPrioRepeat");
+        }
+    }
+
     public VrrpInstance {
         Objects.requireNonNull(name, "name");
         if (virtualRouterId < 1 || virtualRouterId > 255) {
@@ -58,8 +104,14 @@ public record VrrpInstance(String name, Optional<String> interfaceName, State in
         excludedAddresses = List.copyOf(excludedAddresses);
         virtualRoutes = List.copyOf(virtualRoutes);
         virtualRules = List.copyOf(virtualRules);
-        trackInterfaces = List.copyOf(trackInterfaces);
-        trackScripts = List.copyOf(trackScripts);
+        Objects.requireNonNull(tracking, "tracking");
+        Objects.requireNonNull(garp, "garp");
+        if (downTimerAdverts < 1 || downTimerAdverts > 100) {
+            throw new IllegalArgumentException("downTimerAdverts: " + downTimerAdverts + " (expected 1..100)");
+        }
+        if (debugLevel < 0 || debugLevel > 4) {
+            throw new IllegalArgumentException("debugLevel: " + debugLevel + " (expected 0..4)");
+        }
         unicastPeers = List.copyOf(unicastPeers);
         notifyScripts = VrrpConfig.ordered(notifyScripts);
     }

@@ -2,6 +2,7 @@ package org.jkeepalived.config.vrrp;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import org.jkeepalived.config.Location;
 import org.jkeepalived.config.Severity;
+import org.jkeepalived.config.Subsystem;
 import org.jkeepalived.config.global.GlobalDefs;
 import org.jkeepalived.config.tree.ConfigNode;
 import org.jkeepalived.config.value.BuildContext;
@@ -33,16 +35,24 @@ public final class VrrpModelBuilder {
     private static final long TIMER_HZ = 1_000_000L;
     private static final long CENTI_HZ = TIMER_HZ / 100;
     private static final long UINT_MAX = 0xFFFF_FFFFL;
+    private static final int RULE_START_PRIORITY = 16384;
+    private static final Set<String> ROUTE_KEYWORDS_WITH_VALUE = Set.of("src", "as", "from", "tos", "dsfield",
+            "table", "protocol", "scope", "metric", "priority", "preference", "mtu", "hoplimit", "advmss", "rtt",
+            "rttvar", "reordering", "window", "cwnd", "ssthresh", "realms", "rto_min", "initcwnd", "initrwnd",
+            "features", "congctl", "pref", "expires", "encap", "fastopen_no_cookie", "track_group", "vrf");
+    private static final Set<String> ROUTE_FLAGS = Set.of("inet", "inet6", "onlink", "quickack", "add", "prepend",
+            "append", "low", "medium", "high", "enabled", "disabled");
+    private static final Set<String> ROUTE_TYPES = Set.of("unicast", "local", "broadcast", "multicast", "throw",
+            "unreachable", "prohibit", "blackhole", "nat", "anycast");
+    private static final Set<String> ROUTE_SPECIALS = Set.of("default", "any", "all", "default6");
+    private static final Set<String> RULE_PRIORITY_KEYWORDS = Set.of("preference", "order", "priority");
     private static final Set<String> NOTIFY_KEYWORDS = Set.of("notify", "notify_master", "notify_backup",
             "notify_fault", "notify_stop", "notify_deleted", "notify_master_rx_lower_pri");
-    /** VRRP root blocks kept but not modelled yet. */
-    private static final Set<String> KEPT_ROOT_KEYWORDS = Set.of("track_file", "vrrp_track_file",
-            "vrrp_track_process", "bfd_instance", "garp_group", "track_group", "linkbeat_interfaces",
-            "interface_up_down_delays");
 
     private final GlobalDefs global;
     private final BuildContext ctx;
     private final ScriptUsers users;
+    private final TrackerParser trackers;
     private final Map<String, VrrpScript> scripts = new LinkedHashMap<>();
     private final Map<String, InstanceDraft> instances = new LinkedHashMap<>();
     private final Map<String, SyncGroup> syncGroups = new LinkedHashMap<>();
@@ -52,12 +62,16 @@ public final class VrrpModelBuilder {
     private final List<IpRule> staticRules = new ArrayList<>();
     private final IpLines ipLines;
     private boolean nonExistentInterface;
+    /** keepalived numbers rules without a preference downwards from RULE_START_PRIORITY, per family. */
+    private int nextRulePriorityIpv4 = RULE_START_PRIORITY;
+    private int nextRulePriorityIpv6 = RULE_START_PRIORITY;
 
     private VrrpModelBuilder(ConfigNode root, GlobalDefs global, BuildContext ctx) {
         this.global = global;
         this.ctx = ctx;
         this.users = new ScriptUsers(ctx, global.enableScriptSecurity(), global.scriptUser());
         this.ipLines = new IpLines(ctx, root, this::interfaceUsable, global.defaultInterface().orElse("eth0"));
+        this.trackers = new TrackerParser(ctx, global.dynamicInterfaces(), this::interfaceUsable);
     }
 
     public static VrrpConfig build(ConfigNode root, GlobalDefs global, BuildContext ctx) {
@@ -74,11 +88,7 @@ public final class VrrpModelBuilder {
             case "static_ipaddress" -> staticAddresses.addAll(ipLines.staticAddresses(node));
             case "static_routes" -> staticRoutes.addAll(ipLines.staticRoutes(node));
             case "static_rules" -> staticRules.addAll(ipLines.staticRules(node));
-            default -> {
-                if (KEPT_ROOT_KEYWORDS.contains(node.keyword())) {
-                    ctx.notActedOn("", node);
-                }
-            }
+            default -> trackers.parseRoot(node);
         }
     }
 
@@ -205,12 +215,29 @@ public final class VrrpModelBuilder {
         final List<IpRule> rules = new ArrayList<>();
         final List<Tracked> trackInterfaces = new ArrayList<>();
         final List<Tracked> trackScripts = new ArrayList<>();
+        final List<Tracked> trackFiles = new ArrayList<>();
+        final List<Tracked> trackProcesses = new ArrayList<>();
+        final List<Tracked> trackBfds = new ArrayList<>();
         final List<UnicastPeer> peers = new ArrayList<>();
         Optional<String> unicastSrc = Optional.empty();
         Optional<String> mcastSrc = Optional.empty();
         boolean unicastConfigured;
         boolean useVmac;
         boolean vmacXmitBase;
+        Optional<String> vmacName = Optional.empty();
+        Optional<String> vmacMac = Optional.empty();
+        Optional<Boolean> accept = Optional.empty();
+        long garpDelaySecs;
+        long garpRepeat;
+        long garpRefreshSecs;
+        long garpRefreshRepeat;
+        OptionalLong garpLowerPrioDelaySecs = OptionalLong.empty();
+        OptionalLong garpLowerPrioRepeat = OptionalLong.empty();
+        int downTimerAdverts;
+        Optional<Boolean> lowerPrioNoAdvert = Optional.empty();
+        Optional<Boolean> higherPrioSendAdvert = Optional.empty();
+        boolean skipCheckAdvAddr;
+        int debugLevel;
         Optional<Boolean> strictMode = Optional.empty();
         final Map<String, ScriptSpec> notify = new LinkedHashMap<>();
 
@@ -231,6 +258,13 @@ public final class VrrpModelBuilder {
             return;
         }
         InstanceDraft vrrp = new InstanceDraft(name, node.location());
+        GlobalDefs.GarpDefaults garp = global.garp();
+        vrrp.garpDelaySecs = garp.masterDelaySecs();
+        vrrp.garpRepeat = garp.masterRepeat();
+        vrrp.garpRefreshSecs = garp.masterRefreshSecs();
+        vrrp.garpRefreshRepeat = garp.masterRefreshRepeat();
+        vrrp.downTimerAdverts = garp.downTimerAdverts();
+        vrrp.skipCheckAdvAddr = global.vrrpSkipCheckAdvAddr();
         instances.put(name, vrrp);
         for (ConfigNode item : node.children()) {
             instanceKeyword(vrrp, item);
@@ -327,6 +361,9 @@ public final class VrrpModelBuilder {
             case "track_interface" -> item.children().forEach(line -> trackInterface(iname, line,
                     vrrp.trackInterfaces));
             case "track_script" -> item.children().forEach(line -> trackScript(iname, line, vrrp.trackScripts));
+            case "track_file" -> trackAll(TrackerParser.Kind.FILE, iname, item, vrrp.trackFiles);
+            case "track_process" -> trackAll(TrackerParser.Kind.PROCESS, iname, item, vrrp.trackProcesses);
+            case "track_bfd" -> trackAll(TrackerParser.Kind.BFD, iname, item, vrrp.trackBfds);
             case "unicast_peer" -> {
                 vrrp.unicastConfigured = true;
                 item.children().forEach(line -> unicastPeer(vrrp, line));
@@ -340,11 +377,41 @@ public final class VrrpModelBuilder {
                 vrrp.unicastConfigured = true;
                 ctx.notActedOn("vrrp_instance " + iname, item);
             }
-            case "use_vmac" -> {
-                vrrp.useVmac = true;
-                ctx.notActedOn("vrrp_instance " + iname, item);
-            }
+            case "use_vmac" -> useVmac(vrrp, item);
             case "vmac_xmit_base" -> vrrp.vmacXmitBase = true;
+            case "accept" -> vrrp.accept = Optional.of(true);
+            case "no_accept" -> vrrp.accept = Optional.of(false);
+            case "garp_master_delay" -> instanceUnsigned(item, 0, UINT_MAX / TIMER_HZ,
+                    "(" + iname + "): garp_master_delay '%s' invalid - ignoring")
+                    .ifPresent(v -> vrrp.garpDelaySecs = v);
+            case "garp_master_refresh" -> vrrp.garpRefreshSecs = instanceUnsigned(item, 0, UINT_MAX,
+                    "(" + iname + "): Invalid garp_master_refresh '%s' - ignoring").orElse(0);
+            case "garp_master_repeat" -> garpRepeat(iname, item).ifPresent(v -> vrrp.garpRepeat = v);
+            case "garp_master_refresh_repeat" -> garpRepeat(iname, item).ifPresent(v -> vrrp.garpRefreshRepeat = v);
+            case "garp_lower_prio_delay" -> vrrp.garpLowerPrioDelaySecs = orKeep(instanceUnsigned(item, 0,
+                    UINT_MAX / TIMER_HZ, "(" + iname + "): garp_lower_prio_delay '%s' invalid - ignoring"),
+                    vrrp.garpLowerPrioDelaySecs);
+            case "garp_lower_prio_repeat" -> vrrp.garpLowerPrioRepeat = orKeep(instanceUnsigned(item, 0,
+                    Integer.MAX_VALUE, "(" + iname + "): Invalid garp_lower_prio_repeat '%s'"),
+                    vrrp.garpLowerPrioRepeat);
+            case "down_timer_adverts" -> instanceUnsigned(item, 1, 100,
+                    "(" + iname + "): Invalid down_timer_adverts [1:100] '%s'")
+                    .ifPresent(v -> vrrp.downTimerAdverts = (int) v);
+            case "lower_prio_no_advert" -> instanceBool(iname, item).ifPresent(v -> vrrp.lowerPrioNoAdvert =
+                    Optional.of(v));
+            case "higher_prio_send_advert" -> instanceBool(iname, item).ifPresent(v -> vrrp.higherPrioSendAdvert =
+                    Optional.of(v));
+            case "skip_check_adv_addr" -> {
+                // keepalived 2.2.7 sets the flag for any valid value, "false" included
+                if (item.args().isEmpty() || Values.checkTrueFalse(item.args().get(0)) >= 0) {
+                    vrrp.skipCheckAdvAddr = true;
+                } else {
+                    error(at, "(" + iname + ") invalid skip_check_adv_addr " + item.args().get(0) + " specified");
+                }
+            }
+            case "debug" -> instanceUnsigned(item, 0, 4,
+                    "(" + iname + ") Debug value '%s' not valid; must be between 0-4")
+                    .ifPresent(v -> vrrp.debugLevel = (int) v);
             case "strict_mode" -> {
                 int value = item.args().isEmpty() ? 1 : Values.checkTrueFalse(item.args().get(0));
                 if (value < 0) {
@@ -368,6 +435,108 @@ public final class VrrpModelBuilder {
             }
             default -> ctx.notActedOn("vrrp_instance " + iname, item);
         }
+    }
+
+    private OptionalLong instanceUnsigned(ConfigNode item, long min, long max, String invalidFormat) {
+        String word = ctx.word(item, 1);
+        OptionalLong value = Values.readUnsigned(ctx, item.location(), word, min, max, true);
+        if (value.isEmpty()) {
+            error(item.location(), String.format(invalidFormat, word));
+        }
+        return value;
+    }
+
+    private static OptionalLong orKeep(OptionalLong value, OptionalLong previous) {
+        return value.isPresent() ? value : previous;
+    }
+
+    /** garp_master_repeat and garp_master_refresh_repeat: 0 is accepted for compatibility and raised to 1. */
+    private OptionalLong garpRepeat(String iname, ConfigNode item) {
+        String keyword = item.keyword();
+        OptionalLong value = instanceUnsigned(item, 0, UINT_MAX, "(" + iname + "): " + keyword + " '%s' invalid"
+                + " - ignoring");
+        if (value.isPresent() && value.getAsLong() == 0) {
+            error(item.location(), "(" + iname + "): " + keyword + " must be greater than 0, setting to 1");
+            return OptionalLong.of(1);
+        }
+        return value;
+    }
+
+    /** An instance flag that defaults to true without a value. */
+    private Optional<Boolean> instanceBool(String iname, ConfigNode item) {
+        if (item.args().isEmpty()) {
+            return Optional.of(true);
+        }
+        int value = Values.checkTrueFalse(item.args().get(0));
+        if (value < 0) {
+            error(item.location(), "(" + iname + ") invalid " + item.keyword() + " " + item.args().get(0)
+                    + " specified");
+            return Optional.empty();
+        }
+        return Optional.of(value == 1);
+    }
+
+    /** {@code use_vmac [NAME] [MAC]}: words with a colon are the MAC address. */
+    private void useVmac(InstanceDraft vrrp, ConfigNode item) {
+        vrrp.useVmac = true;
+        Location at = item.location();
+        for (String word : item.args().subList(0, Math.min(2, item.args().size()))) {
+            if (word.indexOf(':') >= 0) {
+                if (vrrp.vmacMac.isPresent()) {
+                    error(at, "VMAC interface address already specified");
+                } else {
+                    vmacAddressProblem(word).ifPresentOrElse(problem -> error(at, problem),
+                            () -> vrrp.vmacMac = Optional.of(word));
+                }
+            } else if (vrrp.vmacName.isPresent()) {
+                error(at, "VMAC interface name already specified");
+            } else if (!validDeviceName(word)) {
+                error(at, "VMAC interface name '" + word + "' too long or invalid characters - ignoring");
+            } else {
+                Optional<InstanceDraft> user = instances.values().stream()
+                        .filter(other -> other.vmacName.equals(Optional.of(word))).findFirst();
+                if (user.isPresent()) {
+                    error(at, "(" + vrrp.name + ") VRRP instance " + user.get().name + " is already using " + word
+                            + " - ignoring name");
+                } else if (ctx.host().interfaceExists(word)) {
+                    // the host interfaces we know of are never keepalived's private macvlans
+                    error(at, "(" + vrrp.name + ") interface " + word + " already exists and is not a private"
+                            + " macvlan; ignoring vmac if_name");
+                } else {
+                    vrrp.vmacName = Optional.of(word);
+                }
+            }
+        }
+    }
+
+    /** keepalived's {@code dev_name_valid}. */
+    private static boolean validDeviceName(String name) {
+        return !name.isEmpty() && name.length() < 16 && !name.equals(".") && !name.equals("..")
+                && name.chars().noneMatch(c -> c == '/' || c == ':' || Character.isWhitespace(c));
+    }
+
+    /**
+     * What keepalived 2.2.7 objects to in a {@code use_vmac} MAC address; five octets leave the last to the VRID.
+     */
+    private static Optional<String> vmacAddressProblem(String text) {
+        if (!text.matches("[0-9A-Fa-f:]*")) {
+            return Optional.of("VMAC invalid MAC address " + text);
+        }
+        String[] octets = text.endsWith(":") && text.split(":", -1).length == 6
+                ? text.substring(0, text.length() - 1).split(":", -1) : text.split(":", -1);
+        boolean wellFormed = (octets.length == 5 || octets.length == 6)
+                && Arrays.stream(octets).allMatch(o -> o.length() >= 1 && o.length() <= 2);
+        if (!wellFormed) {
+            return Optional.of("VMAC invalid MAC address " + text + " - ignored");
+        }
+        int[] bytes = Arrays.stream(octets).mapToInt(o -> Integer.parseInt(o, 16)).toArray();
+        if ((bytes[0] & 1) != 0) {
+            return Optional.of("VMAC MAC address is multicast " + text + " - ignoring");
+        }
+        boolean rfc5798 = bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0x5e && bytes[3] == 0
+                && (bytes[4] == 1 || bytes[4] == 2);
+        return rfc5798 ? Optional.of("VMAC MAC address not allowed to be RFC5798 address (" + text + ") - ignoring")
+                : Optional.empty();
     }
 
     /** TIMER_MAX_SEC: the largest timer keepalived accepts in seconds. */
@@ -530,6 +699,10 @@ public final class VrrpModelBuilder {
         target.add(new Tracked(name, weight, reverse));
     }
 
+    private void trackAll(TrackerParser.Kind kind, String owner, ConfigNode block, List<Tracked> target) {
+        block.children().forEach(line -> trackers.trackReference(kind, owner, line, target));
+    }
+
     private int trackWeight(String owner, String tracked, String word, Location at) {
         OptionalLong value = Values.readInt(ctx, at, word, -254, 254, true);
         if (value.isEmpty()) {
@@ -559,6 +732,9 @@ public final class VrrpModelBuilder {
         List<String> members = new ArrayList<>();
         List<Tracked> trackInterfaces = new ArrayList<>();
         List<Tracked> trackScripts = new ArrayList<>();
+        List<Tracked> trackFiles = new ArrayList<>();
+        List<Tracked> trackProcesses = new ArrayList<>();
+        List<Tracked> trackBfds = new ArrayList<>();
         Map<String, ScriptSpec> notify = new LinkedHashMap<>();
         for (ConfigNode item : node.children()) {
             switch (item.keyword()) {
@@ -573,13 +749,17 @@ public final class VrrpModelBuilder {
                 }
                 case "track_interface" -> item.children().forEach(l -> trackInterface(name, l, trackInterfaces));
                 case "track_script" -> item.children().forEach(l -> trackScript(name, l, trackScripts));
+                case "track_file" -> trackAll(TrackerParser.Kind.FILE, name, item, trackFiles);
+                case "track_process" -> trackAll(TrackerParser.Kind.PROCESS, name, item, trackProcesses);
+                case "track_bfd" -> trackAll(TrackerParser.Kind.BFD, name, item, trackBfds);
                 case "notify", "notify_master", "notify_backup", "notify_fault", "notify_stop" ->
                         Scripts.parseNotify(item, item.keyword(), users, ctx)
                                 .ifPresent(s -> notify.put(item.keyword(), s));
                 default -> ctx.notActedOn("vrrp_sync_group " + name, item);
             }
         }
-        syncGroups.put(name, new SyncGroup(name, members, trackInterfaces, trackScripts, notify));
+        syncGroups.put(name, new SyncGroup(name, members, new Tracking(trackInterfaces, trackScripts,
+                trackFiles, trackProcesses, trackBfds), notify));
         syncGroupLocations.put(name, node.location());
     }
 
@@ -606,7 +786,7 @@ public final class VrrpModelBuilder {
         }
         for (InstanceDraft draft : instances.values()) {
             if (!hasMinimumConfig(draft)) {
-                return config(complete);
+                return refused(complete);
             }
         }
         checkSyncGroups();
@@ -614,14 +794,16 @@ public final class VrrpModelBuilder {
             Optional<VrrpInstance> instance = completeInstance(draft);
             if (instance.isEmpty()) {
                 // vrrp_complete_init gives up at the first instance it cannot complete
-                return config(complete);
+                return refused(complete);
             }
             complete.put(draft.name, instance.get());
         }
-        checkDuplicateVrids(complete);
+        if (hasDuplicateVrids(complete)) {
+            return refused(complete);
+        }
         for (String name : List.copyOf(scripts.keySet())) {
             boolean used = instances.values().stream().anyMatch(i -> tracks(i.trackScripts, name))
-                    || syncGroups.values().stream().anyMatch(g -> tracks(g.trackScripts(), name));
+                    || syncGroups.values().stream().anyMatch(g -> tracks(g.tracking().scripts(), name));
             if (!used) {
                 error(null, "Warning - script " + name + " is not used");
                 scripts.remove(name);
@@ -630,8 +812,16 @@ public final class VrrpModelBuilder {
         return config(complete);
     }
 
+    /** Where {@code vrrp_complete_init} fails: keepalived's VRRP process then exits with status 2. */
+    private VrrpConfig refused(Map<String, VrrpInstance> complete) {
+        ctx.cannotRun(Subsystem.VRRP);
+        return config(complete);
+    }
+
     private VrrpConfig config(Map<String, VrrpInstance> complete) {
-        return new VrrpConfig(complete, syncGroups, scripts, staticAddresses, staticRoutes, staticRules);
+        return new VrrpConfig(complete, syncGroups, scripts, staticAddresses, staticRoutes, staticRules,
+                new VrrpConfig.Trackers(trackers.trackFiles(), trackers.processes(), trackers.bfdInstances(),
+                        trackers.garpGroups(), trackers.trackGroups(), trackers.interfaceTimings()));
     }
 
     /** {@code chk_min_cfg}. */
@@ -738,6 +928,11 @@ public final class VrrpModelBuilder {
                     state = VrrpInstance.State.BACKUP;
                 }
                 auth = Optional.of(new VrrpInstance.Authentication(vrrp.authType.get(), vrrp.authPass));
+                if (auth.get().type() == VrrpInstance.AuthType.AH && state == VrrpInstance.State.MASTER && !owner) {
+                    // an AH sequence number must be learnt from an advert before taking over
+                    error(null, tag + " Initial state master is incompatible with AH authentication - clearing");
+                    state = VrrpInstance.State.BACKUP;
+                }
             }
         }
         boolean unicast = vrrp.unicastConfigured && !vrrp.peers.isEmpty();
@@ -780,13 +975,65 @@ public final class VrrpModelBuilder {
             }
             return isOwn;
         }));
+        int downTimerAdverts = vrrp.downTimerAdverts;
+        if (downTimerAdverts != GlobalDefs.GarpDefaults.KEEPALIVED.downTimerAdverts() && strict) {
+            error(null, tag + " down_timer_adverts is incompatible with strict mode - resetting");
+            downTimerAdverts = GlobalDefs.GarpDefaults.KEEPALIVED.downTimerAdverts();
+        }
+        boolean accept = vrrp.accept.orElse(owner || !strict);
+        if (accept && !owner && strict && version == 2) {
+            error(null, tag + " warning - accept mode for VRRP version 2 does not comply with RFC3768 - resetting");
+            accept = false;
+        }
+        OptionalLong lowerPrioRepeat = strictGarp(tag, strict, vrrp.garpLowerPrioRepeat,
+                global.garp().lowerPrioRepeat(), " Strict mode requires no repeat garps. resetting");
+        OptionalLong lowerPrioDelay = strictGarp(tag, strict, vrrp.garpLowerPrioDelaySecs,
+                global.garp().lowerPrioDelaySecs(), " Strict mode requires no repeat garp delay. resetting");
+        VrrpInstance.GarpSettings garp = new VrrpInstance.GarpSettings(vrrp.garpDelaySecs, vrrp.garpRepeat,
+                vrrp.garpRefreshSecs, vrrp.garpRefreshRepeat, lowerPrioDelay, lowerPrioRepeat);
+        boolean lowerPrioNoAdvert = strictFlag(tag, strict, vrrp.lowerPrioNoAdvert, global.vrrpLowerPrioNoAdvert(),
+                true, " Strict mode requires no lower priority advert. resetting");
+        boolean higherPrioSendAdvert = strictFlag(tag, strict, vrrp.higherPrioSendAdvert,
+                global.vrrpHigherPrioSendAdvert(), false,
+                " strict mode requires higher_prio_send_advert to be clear. resetting");
         if (vrrp.vips.isEmpty()) {
             ctx.report(Severity.WARNING, null, tag + " No VIP specified; at least one is sensible");
         }
+        Optional<VrrpInstance.Vmac> vmac = vrrp.useVmac
+                ? Optional.of(new VrrpInstance.Vmac(vrrp.vmacName, vrrp.vmacMac, vrrp.vmacXmitBase))
+                : Optional.empty();
         return Optional.of(new VrrpInstance(vrrp.name, vrrp.interfaceName, state, vrrp.vrid, priority,
                 advert, version, nopreempt, preemptDelay, auth, vrrp.vips, vrrp.evips, vrrp.routes, vrrp.rules,
-                trackInterfaces, vrrp.trackScripts, vrrp.unicastSrc, vrrp.peers, vrrp.mcastSrc, vrrp.useVmac,
-                strict, vrrp.notify, vrrp.location));
+                new Tracking(trackInterfaces, vrrp.trackScripts, vrrp.trackFiles, vrrp.trackProcesses,
+                        vrrp.trackBfds), vrrp.unicastSrc, vrrp.peers, vrrp.mcastSrc, vmac, strict,
+                accept, garp, downTimerAdverts, lowerPrioNoAdvert, higherPrioSendAdvert, vrrp.skipCheckAdvAddr,
+                vrrp.debugLevel, vrrp.notify, vrrp.location));
+    }
+
+    /** Lower priority garp settings: strict mode wants none; unset ones come from global_defs. */
+    private OptionalLong strictGarp(String tag, boolean strict, OptionalLong configured, OptionalLong global,
+                                    String complaint) {
+        if (configured.isEmpty()) {
+            return strict ? OptionalLong.of(0) : global;
+        }
+        if (strict && configured.getAsLong() != 0) {
+            error(null, tag + complaint);
+            return OptionalLong.of(0);
+        }
+        return configured;
+    }
+
+    /** An advert flag: strict mode forces {@code strictValue}; unset flags come from global_defs. */
+    private boolean strictFlag(String tag, boolean strict, Optional<Boolean> configured, boolean global,
+                               boolean strictValue, String complaint) {
+        if (configured.isEmpty()) {
+            return strict ? strictValue : global;
+        }
+        if (strict && configured.get() != strictValue) {
+            error(null, tag + complaint);
+            return strictValue;
+        }
+        return configured.get();
     }
 
     /** VRRPv2 sends whole seconds below 256s; VRRPv3 sends centiseconds below 40.96s. */
@@ -844,14 +1091,15 @@ public final class VrrpModelBuilder {
                 error(null, "Sync group " + group.name() + ", no matching virtual router found in group, removing");
                 syncGroups.remove(group.name());
             } else {
-                syncGroups.put(group.name(), new SyncGroup(group.name(), members, group.trackInterfaces(),
-                        group.trackScripts(), group.notifyScripts()));
+                syncGroups.put(group.name(), new SyncGroup(group.name(), members, group.tracking(),
+                        group.notifyScripts()));
             }
         }
     }
 
-    /** Two instances on one interface and address family may not share a VRID. */
-    private void checkDuplicateVrids(Map<String, VrrpInstance> complete) {
+    /** Two instances on one interface and address family may not share a VRID; true where some do. */
+    private boolean hasDuplicateVrids(Map<String, VrrpInstance> complete) {
+        boolean found = false;
         List<VrrpInstance> seen = new ArrayList<>();
         for (VrrpInstance vrrp : complete.values()) {
             for (VrrpInstance other : seen) {
@@ -864,10 +1112,12 @@ public final class VrrpModelBuilder {
                     error(null, other.name() + " and " + vrrp.name() + " both use VRID " + vrrp.virtualRouterId()
                             + " with IPv" + (IpAddresses.isIpv6(vrrp.virtualAddresses().get(0).address()) ? 6 : 4)
                             + " on interface " + vrrp.interfaceName().get());
+                    found = true;
                 }
             }
             seen.add(vrrp);
         }
+        return found;
     }
 
     private void error(Location at, String message) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import org.jkeepalived.config.TestHost;
 import org.jkeepalived.config.value.BuildContext;
 import org.junit.jupiter.api.Test;
@@ -53,5 +54,50 @@ class GlobalDefsBuilderTest {
                 """), ctx);
         assertEquals(List.of("(k.conf: Line 3) Error setting global script uid/gid"), rendered(ctx));
         assertTrue(global.scriptUser().orElseThrow().resolved().isEmpty());
+    }
+
+    @Test
+    void fifoHandlersReportAsKeepalivedAndADefaultUserFailureDropsTheFifo() {
+        BuildContext ctx = context(TestHost.withInterfaces());
+        GlobalDefs global = GlobalDefsBuilder.build(tree("""
+                global_defs {
+                    enable_script_security
+                    lvs_notify_fifo /run/lvs_fifo
+                    notify_fifo
+                    smtp_alert_checker maybe
+                    checker_log_all_failures maybe
+                }
+                """), ctx);
+        assertEquals(List.of("(k.conf: Line 3) Unable to set default user keepalived_script for script",
+                "(k.conf: Line 3) Failed to set default user for lvs_ fifo (null) - ignoring",
+                "(k.conf: Line 4) No notify_fifo name specified",
+                "(k.conf: Line 5) Invalid value 'maybe' for global smtp_alert_checker specified",
+                "(k.conf: Line 6) Invalid value for checker_log_all_failures specified"), rendered(ctx));
+        assertTrue(global.lvsNotifyFifo().isEmpty());
+        assertTrue(global.smtpAlertChecker().isEmpty());
+    }
+
+    @Test
+    void aSecondFifoNameIsIgnoredAndAVrrpFifoSharingTheGlobalFifoIsDropped() {
+        BuildContext ctx = context(TestHost.withInterfaces());
+        GlobalDefs global = GlobalDefsBuilder.build(tree("""
+                global_defs {
+                    notify_fifo /run/fifo
+                    notify_fifo /run/other
+                    vrrp_notify_fifo /run/fifo
+                    lvs_notify_fifo /run/lvs root
+                    lvs_notify_fifo_script /bin/true root
+                    smtp_alert_checker false
+                    checker_log_all_failures
+                }
+                """), ctx);
+        assertEquals(List.of("(k.conf: Line 3) notify_fifo already specified - ignoring /run/other",
+                "notify FIFO /run/fifo has been specified for global and vrrp FIFO - ignoring vrrp FIFO"),
+                rendered(ctx));
+        assertEquals("/run/fifo", global.notifyFifo().orElseThrow().path());
+        assertTrue(global.vrrpNotifyFifo().isEmpty());
+        assertEquals(List.of("/bin/true"), global.lvsNotifyFifo().orElseThrow().script().orElseThrow().argv());
+        assertEquals(Optional.of(false), global.smtpAlertChecker());
+        assertTrue(global.checkerLogAllFailures());
     }
 }

@@ -15,6 +15,7 @@ import org.jkeepalived.config.ConfigAbort;
 import org.jkeepalived.config.Severity;
 import org.jkeepalived.config.lvs.HttpCheck.StatusCodeRange;
 import org.jkeepalived.config.lvs.LvsFixture.Loaded;
+import org.jkeepalived.config.value.IpAddresses;
 import org.junit.jupiter.api.Test;
 
 class LvsModelBuilderTest {
@@ -41,7 +42,7 @@ class LvsModelBuilderTest {
                 """);
         assertEquals(List.of(), loaded.messages());
         VirtualServer vs = loaded.config().virtualServers().get(0);
-        assertEquals(new VirtualServerKey.Address(InetText.parse("192.168.1.10").orElseThrow(), 443), vs.key());
+        assertEquals(new VirtualServerKey.Address(IpAddresses.parse("192.168.1.10").orElseThrow(), 443), vs.key());
         assertEquals(Optional.of(Protocol.TCP), vs.protocol());
         assertEquals("wrr", vs.scheduler());
         assertEquals(360, vs.persistenceTimeoutSecs());
@@ -268,7 +269,7 @@ class LvsModelBuilderTest {
         assertEquals(2, checkers.size());
         SmtpCheck first = (SmtpCheck) checkers.get(0);
         assertEquals("mail.example.com", first.heloName());
-        assertEquals(InetText.parse("10.0.0.3").orElseThrow(), first.connection().destination());
+        assertEquals(IpAddresses.parse("10.0.0.3").orElseThrow(), first.connection().destination());
         assertEquals(2525, first.connection().destinationPort());
         assertEquals(25, ((SmtpCheck) checkers.get(1)).connection().destinationPort());
     }

@@ -126,7 +126,7 @@ class VrrpModelBuilderTest {
                 "(VI_1) Ignoring track_interface eth0 since own interface",
                 "(VI_2) No VIP specified; at least one is sensible",
                 "(VI_2) No VIP specified; at least one is sensible"), rendered(ctx));
-        assertEquals(List.of(new Tracked("eth1", 10, false)), config.instances().get("VI_1").trackInterfaces());
+        assertEquals(List.of(new Tracked("eth1", 10, false)), config.instances().get("VI_1").tracking().interfaces());
         assertEquals(Severity.WARNING, ctx.diagnostics().list().get(3).severity());
     }
 
