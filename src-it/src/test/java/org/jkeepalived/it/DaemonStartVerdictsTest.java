@@ -1,6 +1,7 @@
 package org.jkeepalived.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,6 +66,9 @@ class DaemonStartVerdictsTest {
         return comparisons.stream().map(c -> DynamicTest.dynamicTest(c.config().getFileName().toString(), () -> {
             Start reference = c.reference().get();
             Start ours = c.ours().get();
+            // lvs_sync_daemon makes keepalived's VRRP process open IPVS, which the test machine's kernel may lack
+            assumeFalse(!reference.started() && reference.log().contains("Can't initialize ipvs"),
+                    "keepalived needs IPVS for this config and this kernel has none");
             assertEquals(reference.started(), ours.started(), () -> c.config() + "\n--- keepalived ("
                     + reference.describe() + "\n--- jkeepalived (" + ours.describe());
         }));
@@ -78,7 +82,8 @@ class DaemonStartVerdictsTest {
                     : ItEnvironment.ourKeepalived().toString();
             List<String> command = namespace.exec(List.of(program, "-n", "-l", "-P", "-f",
                     config.getFileName().toString(), "-p", pidFile.toString(), "-r",
-                    dir.resolve("vrrp.pid").toString(), "-c", dir.resolve("checkers.pid").toString()));
+                    dir.resolve("vrrp.pid").toString(), "-c", dir.resolve("checkers.pid").toString(), "-b",
+                    dir.resolve("bfd.pid").toString()));
             Path log = dir.resolve("daemon.log");
             ProcessBuilder builder = new ProcessBuilder(command).directory(config.getParent().toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile())
