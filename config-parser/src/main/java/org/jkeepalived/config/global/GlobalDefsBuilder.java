@@ -309,15 +309,7 @@ public final class GlobalDefsBuilder {
         }
 
         private Optional<Boolean> optionalBool(ConfigNode node, String invalidFormat) {
-            if (node.args().isEmpty()) {
-                return Optional.of(true);
-            }
-            int value = Values.checkTrueFalse(node.args().get(0));
-            if (value < 0) {
-                error(node.location(), String.format(invalidFormat, node.args().get(0)));
-                return Optional.empty();
-            }
-            return Optional.of(value == 1);
+            return Values.optionalBool(ctx, node, word -> invalidFormat.replace("%s", word));
         }
 
         private void scriptUser(ConfigNode node) {
@@ -367,12 +359,7 @@ public final class GlobalDefsBuilder {
         }
 
         private OptionalLong unsigned(ConfigNode node, long max, long min, String invalidFormat) {
-            String word = ctx.word(node, 1);
-            OptionalLong value = Values.readUnsigned(ctx, node.location(), word, min, max, true);
-            if (value.isEmpty()) {
-                error(node.location(), String.format(invalidFormat, word));
-            }
-            return value;
+            return Values.unsignedParameter(ctx, node, min, max, word -> invalidFormat.replace("%s", word));
         }
 
         /** The garp repeat counts: 0 is accepted for compatibility and raised to 1, as keepalived does. */

@@ -195,7 +195,7 @@ final class CheckParser {
             case "persistence_granularity" -> persistenceGranularity(vs, node);
             case "protocol" -> protocol(vs, node);
             case "ha_suspend" -> vs.haSuspend = true;
-            case "smtp_alert" -> flag(node, "Invalid virtual_server smtp_alert parameter %s")
+            case "smtp_alert" -> Values.optionalBool(ctx, node, w -> "Invalid virtual_server smtp_alert parameter " + w)
                     .ifPresent(v -> vs.smtpAlert = v);
             case "virtualhost" -> vs.virtualhost = virtualhost(node, "virtual server virtualhost missing");
             case "alpha" -> vs.alpha = true;
@@ -252,19 +252,6 @@ final class CheckParser {
             return Optional.empty();
         }
         return Optional.of(micros.getAsLong());
-    }
-
-    /** An optional boolean parameter, true when absent; keepalived reports a bad one with {@code format}. */
-    Optional<Boolean> flag(ConfigNode node, String format) {
-        if (node.args().isEmpty()) {
-            return Optional.of(true);
-        }
-        int value = Values.checkTrueFalse(node.args().get(0));
-        if (value < 0) {
-            ctx.report(Severity.GENERAL_ERROR, node.location(), format.replace("%s", node.args().get(0)));
-            return Optional.empty();
-        }
-        return Optional.of(value == 1);
     }
 
     private String virtualhost(ConfigNode node, String missing) {
@@ -587,11 +574,13 @@ final class CheckParser {
             case "lvs_method" -> rs.forwarding = forwarding(node, rs.forwarding, "real");
             case "uthreshold" -> threshold(node, "uthreshold").ifPresent(v -> rs.upperThreshold = v);
             case "lthreshold" -> threshold(node, "lthreshold").ifPresent(v -> rs.lowerThreshold = v);
-            case "inhibit_on_failure" -> flag(node, "Invalid inhibit_on_failure parameter %s")
-                    .ifPresent(v -> rs.inhibit = v);
+            case "inhibit_on_failure" ->
+                    Values.optionalBool(ctx, node, w -> "Invalid inhibit_on_failure parameter " + w)
+                            .ifPresent(v -> rs.inhibit = v);
             case "notify_up" -> rs.notifyUp = notify(vs, node, rs.notifyUp, "notify");
             case "notify_down" -> rs.notifyDown = notify(vs, node, rs.notifyDown, "notify");
-            case "alpha" -> flag(node, "Invalid alpha parameter %s").ifPresent(v -> rs.alpha = v);
+            case "alpha" -> Values.optionalBool(ctx, node, w -> "Invalid alpha parameter " + w)
+                    .ifPresent(v -> rs.alpha = v);
             case "retry" -> readRetry(node).ifPresent(v -> rs.retry = v);
             case "delay_before_retry" -> timer(node, 0, 0, "real server delay_before_retry '%s' invalid - ignoring")
                     .ifPresent(v -> rs.delayBeforeRetryMicros = v);
@@ -601,7 +590,7 @@ final class CheckParser {
                     .ifPresent(v -> rs.connectTimeoutMicros = v);
             case "delay_loop" -> timer(node, 1, 0, "real server delay_loop '%s' invalid - ignoring")
                     .ifPresent(v -> rs.delayLoopMicros = v);
-            case "smtp_alert" -> flag(node, "Invalid real_server smtp_alert parameter %s")
+            case "smtp_alert" -> Values.optionalBool(ctx, node, w -> "Invalid real_server smtp_alert parameter " + w)
                     .ifPresent(v -> rs.smtpAlert = v);
             case "virtualhost" -> rs.virtualhost = virtualhost(node, "real server virtualhost missing");
             case "snmp_name" -> ctx.notActedOn("virtual_server real_server", node);

@@ -144,9 +144,11 @@ final class CheckerBlocks {
                     .ifPresent(v -> draft.warmupMicros = v);
             case "delay_loop" -> timer(node, 1, 0, "delay_loop '%s' is invalid - ignoring")
                     .ifPresent(v -> draft.delayLoopMicros = v);
-            case "alpha" -> flag(node, "Invalid alpha parameter %s").ifPresent(v -> draft.alpha = v);
-            case "log_all_failures" -> flag(node, "Invalid log_all_failures parameter %s")
-                    .ifPresent(v -> draft.logAllFailures = v);
+            case "alpha" -> Values.optionalBool(ctx, node, w -> "Invalid alpha parameter " + w)
+                    .ifPresent(v -> draft.alpha = v);
+            case "log_all_failures" ->
+                    Values.optionalBool(ctx, node, w -> "Invalid log_all_failures parameter " + w)
+                            .ifPresent(v -> draft.logAllFailures = v);
             default -> {
                 return false;
             }
@@ -227,17 +229,6 @@ final class CheckerBlocks {
         return Optional.of(micros.getAsLong());
     }
 
-    private Optional<Boolean> flag(ConfigNode node, String format) {
-        if (node.args().isEmpty()) {
-            return Optional.of(true);
-        }
-        int value = Values.checkTrueFalse(node.args().get(0));
-        if (value < 0) {
-            ctx.report(Severity.GENERAL_ERROR, node.location(), format.replace("%s", node.args().get(0)));
-            return Optional.empty();
-        }
-        return Optional.of(value == 1);
-    }
 
     private Optional<CheckerDraft> http(RsDraft rs, ConfigNode node) {
         CheckerDraft draft = connected(rs, node);
@@ -266,9 +257,11 @@ final class CheckerBlocks {
                     }
                 }
                 case "http_protocol" -> version = httpProtocol(child, version);
-                case "enable_sni" -> enableSni = flag(child, "Invalid enable_sni parameter %s").orElse(enableSni);
-                case "fast_recovery" -> fastRecovery = flag(child, "Invalid fast_recovery parameter %s")
-                        .orElse(fastRecovery);
+                case "enable_sni" -> enableSni =
+                        Values.optionalBool(ctx, child, w -> "Invalid enable_sni parameter " + w).orElse(enableSni);
+                case "fast_recovery" -> fastRecovery =
+                        Values.optionalBool(ctx, child, w -> "Invalid fast_recovery parameter " + w)
+                                .orElse(fastRecovery);
                 case "url" -> url(child).ifPresent(urls::add);
                 default -> {
                     // reported by the tree parser
@@ -756,7 +749,8 @@ final class CheckerBlocks {
                     }
                     bfdName = child.args().get(0);
                 }
-                case "alpha" -> flag(child, "Invalid alpha parameter %s").ifPresent(v -> draft.alpha = v);
+                case "alpha" -> Values.optionalBool(ctx, child, w -> "Invalid alpha parameter " + w)
+                        .ifPresent(v -> draft.alpha = v);
                 default -> {
                     // reported by the tree parser
                 }

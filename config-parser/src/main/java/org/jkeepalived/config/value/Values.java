@@ -1,9 +1,12 @@
 package org.jkeepalived.config.value;
 
 import java.math.BigInteger;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import org.jkeepalived.config.Location;
 import org.jkeepalived.config.Severity;
+import org.jkeepalived.config.tree.ConfigNode;
 
 /**
  * keepalived 2.2.7's number and boolean readers (lib/parser.c {@code read_int_func}, {@code read_unsigned_func},
@@ -166,6 +169,37 @@ public final class Values {
             case "false", "off", "no" -> 0;
             default -> -1;
         };
+    }
+
+    /**
+     * An optional boolean parameter (word 1 of {@code node}): true when absent; a word that is not a boolean is
+     * reported as a general error with {@code invalid} applied to it, and yields nothing.
+     */
+    public static Optional<Boolean> optionalBool(BuildContext ctx, ConfigNode node,
+                                                 Function<String, String> invalid) {
+        if (node.args().isEmpty()) {
+            return Optional.of(true);
+        }
+        int value = checkTrueFalse(node.args().get(0));
+        if (value < 0) {
+            ctx.report(Severity.GENERAL_ERROR, node.location(), invalid.apply(node.args().get(0)));
+            return Optional.empty();
+        }
+        return Optional.of(value == 1);
+    }
+
+    /**
+     * Word 1 of {@code node} read as {@link #readUnsigned} with errors ignorable; where keepalived does not use it,
+     * {@code invalid} applied to the word is reported as a general error too.
+     */
+    public static OptionalLong unsignedParameter(BuildContext ctx, ConfigNode node, long min, long max,
+                                                 Function<String, String> invalid) {
+        String word = ctx.word(node, 1);
+        OptionalLong value = readUnsigned(ctx, node.location(), word, min, max, true);
+        if (value.isEmpty()) {
+            ctx.report(Severity.GENERAL_ERROR, node.location(), invalid.apply(word));
+        }
+        return value;
     }
 
     private static String warnPrefix(BuildContext ctx, boolean ignoreError) {

@@ -438,12 +438,7 @@ public final class VrrpModelBuilder {
     }
 
     private OptionalLong instanceUnsigned(ConfigNode item, long min, long max, String invalidFormat) {
-        String word = ctx.word(item, 1);
-        OptionalLong value = Values.readUnsigned(ctx, item.location(), word, min, max, true);
-        if (value.isEmpty()) {
-            error(item.location(), String.format(invalidFormat, word));
-        }
-        return value;
+        return Values.unsignedParameter(ctx, item, min, max, word -> invalidFormat.replace("%s", word));
     }
 
     private static OptionalLong orKeep(OptionalLong value, OptionalLong previous) {
@@ -464,16 +459,8 @@ public final class VrrpModelBuilder {
 
     /** An instance flag that defaults to true without a value. */
     private Optional<Boolean> instanceBool(String iname, ConfigNode item) {
-        if (item.args().isEmpty()) {
-            return Optional.of(true);
-        }
-        int value = Values.checkTrueFalse(item.args().get(0));
-        if (value < 0) {
-            error(item.location(), "(" + iname + ") invalid " + item.keyword() + " " + item.args().get(0)
-                    + " specified");
-            return Optional.empty();
-        }
-        return Optional.of(value == 1);
+        return Values.optionalBool(ctx, item,
+                word -> "(" + iname + ") invalid " + item.keyword() + " " + word + " specified");
     }
 
     /** {@code use_vmac [NAME] [MAC]}: words with a colon are the MAC address. */
