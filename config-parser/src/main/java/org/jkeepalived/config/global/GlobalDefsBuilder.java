@@ -359,7 +359,7 @@ public final class GlobalDefsBuilder {
         }
 
         private OptionalLong unsigned(ConfigNode node, long max, long min, String invalidFormat) {
-            return Values.unsignedParameter(ctx, node, min, max, word -> invalidFormat.replace("%s", word));
+            return Values.unsignedParameter(ctx, node, min, max, true, word -> invalidFormat.replace("%s", word));
         }
 
         /** The garp repeat counts: 0 is accepted for compatibility and raised to 1, as keepalived does. */

@@ -244,14 +244,8 @@ final class CheckParser {
     }
 
     /** A {@code read_timer} keyword whose failure keepalived reports with {@code format} (%s: the word). */
-    Optional<Long> timer(ConfigNode node, long minMicros, long maxMicros, String format) {
-        String word = ctx.word(node, 1);
-        OptionalLong micros = Values.readTimerMicros(ctx, node.location(), word, minMicros, maxMicros, true);
-        if (micros.isEmpty()) {
-            ctx.report(Severity.GENERAL_ERROR, node.location(), format.replace("%s", word));
-            return Optional.empty();
-        }
-        return Optional.of(micros.getAsLong());
+    OptionalLong timer(ConfigNode node, long minMicros, long maxMicros, String format) {
+        return Values.timerParameter(ctx, node, minMicros, maxMicros, word -> format.replace("%s", word));
     }
 
     private String virtualhost(ConfigNode node, String missing) {

@@ -171,7 +171,7 @@ final class CheckerBlocks {
                 }, () -> ctx.report(Severity.GENERAL_ERROR, at, "Invalid connect_ip address " + word + " - ignoring"));
             }
             case "connect_port" -> unsigned(node, 1, 65535, "Invalid checker connect_port '%s'", true)
-                    .ifPresent(v -> connection.destinationPort = v.intValue());
+                    .ifPresent(v -> connection.destinationPort = (int) v);
             case "bindto" -> {
                 String word = ctx.word(node, 1);
                 IpAddresses.parse(word).ifPresentOrElse(address -> {
@@ -185,7 +185,7 @@ final class CheckerBlocks {
                 }, () -> ctx.report(Severity.GENERAL_ERROR, at, "Invalid bindto address " + word + " - ignoring"));
             }
             case "bind_port" -> unsigned(node, 1, 65535, "Invalid checker bind_port '%s'", true)
-                    .ifPresent(v -> connection.bindPort = v.intValue());
+                    .ifPresent(v -> connection.bindPort = (int) v);
             case "bind_if" -> {
                 String word = ctx.word(node, 1);
                 if (word.length() > IFNAME_MAX) {
@@ -205,28 +205,16 @@ final class CheckerBlocks {
         return true;
     }
 
-    private Optional<Long> unsigned(ConfigNode node, long min, long max, String format) {
+    private OptionalLong unsigned(ConfigNode node, long min, long max, String format) {
         return unsigned(node, min, max, format, true);
     }
 
-    private Optional<Long> unsigned(ConfigNode node, long min, long max, String format, boolean ignoreError) {
-        String word = ctx.word(node, 1);
-        OptionalLong value = Values.readUnsigned(ctx, node.location(), word, min, max, ignoreError);
-        if (value.isEmpty()) {
-            ctx.report(Severity.GENERAL_ERROR, node.location(), format.replace("%s", word));
-            return Optional.empty();
-        }
-        return Optional.of(value.getAsLong());
+    private OptionalLong unsigned(ConfigNode node, long min, long max, String format, boolean ignoreError) {
+        return Values.unsignedParameter(ctx, node, min, max, ignoreError, word -> format.replace("%s", word));
     }
 
-    private Optional<Long> timer(ConfigNode node, long minMicros, long maxMicros, String format) {
-        String word = ctx.word(node, 1);
-        OptionalLong micros = Values.readTimerMicros(ctx, node.location(), word, minMicros, maxMicros, true);
-        if (micros.isEmpty()) {
-            ctx.report(Severity.GENERAL_ERROR, node.location(), format.replace("%s", word));
-            return Optional.empty();
-        }
-        return Optional.of(micros.getAsLong());
+    private OptionalLong timer(ConfigNode node, long minMicros, long maxMicros, String format) {
+        return Values.timerParameter(ctx, node, minMicros, maxMicros, word -> format.replace("%s", word));
     }
 
 

@@ -189,17 +189,31 @@ public final class Values {
     }
 
     /**
-     * Word 1 of {@code node} read as {@link #readUnsigned} with errors ignorable; where keepalived does not use it,
-     * {@code invalid} applied to the word is reported as a general error too.
+     * Word 1 of {@code node} read as {@link #readUnsigned}; where keepalived does not use it, {@code invalid}
+     * applied to the word is reported as a general error too.
      */
     public static OptionalLong unsignedParameter(BuildContext ctx, ConfigNode node, long min, long max,
-                                                 Function<String, String> invalid) {
+                                                 boolean ignoreError, Function<String, String> invalid) {
         String word = ctx.word(node, 1);
-        OptionalLong value = readUnsigned(ctx, node.location(), word, min, max, true);
+        OptionalLong value = readUnsigned(ctx, node.location(), word, min, max, ignoreError);
         if (value.isEmpty()) {
             ctx.report(Severity.GENERAL_ERROR, node.location(), invalid.apply(word));
         }
         return value;
+    }
+
+    /**
+     * Word 1 of {@code node} read as {@link #readTimerMicros} with errors ignorable; where keepalived does not use
+     * it, {@code invalid} applied to the word is reported as a general error too.
+     */
+    public static OptionalLong timerParameter(BuildContext ctx, ConfigNode node, long minMicros, long maxMicros,
+                                              Function<String, String> invalid) {
+        String word = ctx.word(node, 1);
+        OptionalLong micros = readTimerMicros(ctx, node.location(), word, minMicros, maxMicros, true);
+        if (micros.isEmpty()) {
+            ctx.report(Severity.GENERAL_ERROR, node.location(), invalid.apply(word));
+        }
+        return micros;
     }
 
     private static String warnPrefix(BuildContext ctx, boolean ignoreError) {

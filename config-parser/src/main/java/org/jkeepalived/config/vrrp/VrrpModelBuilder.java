@@ -438,7 +438,7 @@ public final class VrrpModelBuilder {
     }
 
     private OptionalLong instanceUnsigned(ConfigNode item, long min, long max, String invalidFormat) {
-        return Values.unsignedParameter(ctx, item, min, max, word -> invalidFormat.replace("%s", word));
+        return Values.unsignedParameter(ctx, item, min, max, true, word -> invalidFormat.replace("%s", word));
     }
 
     private static OptionalLong orKeep(OptionalLong value, OptionalLong previous) {
