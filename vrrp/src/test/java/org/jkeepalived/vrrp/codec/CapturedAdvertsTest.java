@@ -6,6 +6,7 @@ import static org.jkeepalived.vrrp.codec.CaptureSettings.VIPS6;
 import static org.jkeepalived.vrrp.codec.CaptureSettings.ip;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.net.Inet6Address;
@@ -137,7 +138,7 @@ class CapturedAdvertsTest {
         CapturedPacket standard = CapturedPacket.load("v3-ipv4-ucast-first");
         CapturedPacket old = CapturedPacket.load("v3-ipv4-ucast-old-first");
         assertEquals(accept(standard).advert(), accept(old).advert());
-        assertEquals(false, Arrays.equals(standard.bytes(), old.bytes()));
+        assertFalse(Arrays.equals(standard.bytes(), old.bytes()));
     }
 
     @Test
