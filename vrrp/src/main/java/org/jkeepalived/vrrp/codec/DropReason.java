@@ -9,7 +9,7 @@ import java.util.Optional;
 public enum DropReason {
     /** Shorter than the IP, AH and VRRP headers: dropped before the VRID is known. */
     TOO_SHORT(null, false),
-    /** No instance with this VRID on the socket. */
+    /** No instance with this VRID on the socket; keepalived logs it only with {@code log_unknown_vrids}. */
     UNKNOWN_VRID(null, false),
     /** An AH header without {@code auth_type AH}, or the reverse. */
     AH_PRESENCE_MISMATCH(StatsCounter.AUTH_TYPE_MISMATCH, false),
