@@ -508,6 +508,9 @@ public final class VrrpInstanceMachine {
         }
         effects.removeVirtualRules();
         effects.removeVirtualRoutes();
+        // keepalived leaves its delayed bursts scheduled and lets them find no addresses; we drop them
+        garpDelayDeadlineNs = NO_DEADLINE;
+        lowerPrioGarpDeadlineNs = NO_DEADLINE;
         effects.cancelQueuedGratuitousUpdates();
         if (vipSet) {
             effects.removeVirtualAddresses();
