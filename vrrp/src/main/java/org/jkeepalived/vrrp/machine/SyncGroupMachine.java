@@ -1,0 +1,213 @@
+package org.jkeepalived.vrrp.machine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jkeepalived.config.value.ScriptSpec;
+
+/**
+ * A {@code vrrp_sync_group} as keepalived 2.2.7's vrrp_sync.c runs it: a member going FAULT takes every member to
+ * FAULT, a member going BACKUP takes them to BACKUP, and members go MASTER only once every member wants MASTER,
+ * then all together. Group notifications go out on each group state change.
+ *
+ * <p>Like the instances it owns, it does no I/O and reads no clock. Start and stop the members through the group.
+ */
+public final class SyncGroupMachine {
+
+    private final String name;
+    private final List<VrrpInstanceMachine> members;
+    private final Notifier notifier;
+    private final VrrpEffects effects;
+    private VrrpState state = VrrpState.INIT;
+    /** keepalived's {@code num_member_fault}. */
+    private int membersInFault;
+    /** keepalived's {@code num_member_init}. */
+    private int membersInInit;
+
+    /**
+     * @param members       the member instances in {@code group} order; each joins this group
+     * @param notifyScripts by keyword: {@code notify}, {@code notify_master}, {@code notify_backup},
+     *                      {@code notify_fault}, {@code notify_stop}
+     */
+    public SyncGroupMachine(String name, List<VrrpInstanceMachine> members, Map<String, ScriptSpec> notifyScripts,
+                            VrrpEffects effects) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.members = List.copyOf(members);
+        if (this.members.isEmpty()) {
+            throw new IllegalArgumentException("members: none (expected at least one)");
+        }
+        this.effects = Objects.requireNonNull(effects, "effects");
+        this.notifier = new Notifier("GROUP", name, Map.copyOf(notifyScripts), false, effects);
+        // keepalived's vrrp_sync_set_group: MASTER only when every member is an address owner wanting MASTER
+        for (VrrpInstanceMachine member : this.members) {
+            member.joinGroup(this);
+            if (VrrpState.BACKUP != state) {
+                boolean ownerWantingMaster = VrrpState.MASTER == member.wantState() && member.isAddressOwner();
+                state = ownerWantingMaster ? VrrpState.MASTER : VrrpState.BACKUP;
+            }
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public VrrpState state() {
+        return state;
+    }
+
+    /** Starts every member as keepalived does at startup, with the group's notifications first. */
+    public void start(long nowNs) {
+        for (VrrpInstanceMachine member : members) {
+            member.initialiseTracking();
+            if (VrrpState.FAULT == member.state()) {
+                if (VrrpState.FAULT != state) {
+                    state = VrrpState.FAULT;
+                    effects.log("VRRP_Group(" + name + "): Syncing " + member.name() + " to FAULT state");
+                }
+                membersInFault++;
+            }
+            if (member.hasScriptsInInit()) {
+                membersInInit++;
+                if (VrrpState.FAULT != state) {
+                    state = VrrpState.INIT;
+                }
+            }
+        }
+        if (VrrpState.FAULT == state || VrrpState.BACKUP == state) {
+            sendGroupNotifies();
+        }
+        for (VrrpInstanceMachine member : members) {
+            member.initialiseState(nowNs);
+        }
+    }
+
+    /** Stops every member, then the group's STOP notifications. */
+    public void stop(long nowNs) {
+        for (VrrpInstanceMachine member : members) {
+            member.stopInstance();
+        }
+        state = VrrpState.STOP;
+        sendGroupNotifies();
+    }
+
+    int membersInInit() {
+        return membersInInit;
+    }
+
+    void memberLeftInit() {
+        membersInInit--;
+    }
+
+    void memberFaulted(VrrpInstanceMachine member, long nowNs) {
+        if (0 == membersInFault++) {
+            syncFault(member, nowNs);
+        }
+    }
+
+    /** A member's last fault cleared while scripts are still starting: the group waits in INIT. */
+    void memberRecoveredWhileInit() {
+        membersInFault--;
+        state = VrrpState.INIT;
+    }
+
+    /** A member's faults cleared; true when the group as a whole may now come up. */
+    boolean memberRecovered(boolean leavingInit) {
+        if (leavingInit) {
+            return 0 == membersInFault;
+        }
+        return 0 == --membersInFault && 0 == membersInInit;
+    }
+
+    // keepalived's VRRP_TSM table: the transitions of one member that move the others.
+    void onMemberTransition(VrrpInstanceMachine member, VrrpState previous, long nowNs) {
+        if (VrrpState.MASTER == member.state()) {
+            syncMaster(member, nowNs);
+        } else if (VrrpState.MASTER == previous && VrrpState.BACKUP == member.state()) {
+            syncBackup(member, nowNs);
+        }
+    }
+
+    // keepalived's vrrp_sync_can_goto_master: prefer BACKUP to thrashing until every member wants MASTER.
+    boolean canGotoMaster(VrrpInstanceMachine member, long nowNs) {
+        if (VrrpState.MASTER == state) {
+            return true;
+        }
+        for (VrrpInstanceMachine other : members) {
+            if (other != member && VrrpState.MASTER != other.wantState()) {
+                member.restartMasterDownTimer(nowNs);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    void syncBackup(VrrpInstanceMachine member, long nowNs) {
+        if (VrrpState.BACKUP == state) {
+            return;
+        }
+        effects.log("VRRP_Group(" + name + ") Syncing instances to BACKUP state");
+        for (VrrpInstanceMachine other : members) {
+            if (other == member || VrrpState.BACKUP == other.state()) {
+                continue;
+            }
+            other.wantState(VrrpState.BACKUP);
+            if (VrrpState.FAULT == other.state() || VrrpState.INIT == other.state()) {
+                other.leaveFault(nowNs);
+            } else {
+                other.leaveMaster(nowNs, false);
+            }
+        }
+        state = VrrpState.BACKUP;
+        sendGroupNotifies();
+    }
+
+    void syncMaster(VrrpInstanceMachine member, long nowNs) {
+        if (VrrpState.MASTER == state || !canGotoMaster(member, nowNs)) {
+            return;
+        }
+        effects.log("VRRP_Group(" + name + ") Syncing instances to MASTER state");
+        for (VrrpInstanceMachine other : members) {
+            if (other != member && VrrpState.MASTER != other.state()) {
+                other.wantState(VrrpState.MASTER);
+                other.gotoMaster(nowNs);
+            }
+        }
+        state = VrrpState.MASTER;
+        sendGroupNotifies();
+    }
+
+    void syncFault(VrrpInstanceMachine member, long nowNs) {
+        if (VrrpState.FAULT == state) {
+            return;
+        }
+        effects.log("VRRP_Group(" + name + ") Syncing instances to FAULT state");
+        for (VrrpInstanceMachine other : members) {
+            if (other == member || VrrpState.FAULT == other.state()) {
+                continue;
+            }
+            other.wantState(VrrpState.FAULT);
+            if (VrrpState.MASTER == other.state()) {
+                other.leaveMaster(nowNs, false);
+            } else {
+                // keepalived marks the member FAULT first, so it logs no "Entering FAULT STATE" of its own
+                other.forceState(VrrpState.FAULT);
+                other.leaveFault(nowNs);
+            }
+        }
+        state = VrrpState.FAULT;
+        sendGroupNotifies();
+    }
+
+    void sendLowerPriorityGratuitousUpdates(VrrpInstanceMachine member, long nowNs) {
+        for (VrrpInstanceMachine other : members) {
+            if (other != member) {
+                other.sendLowerPriorityGratuitousUpdates(nowNs);
+            }
+        }
+    }
+
+    private void sendGroupNotifies() {
+        notifier.stateChanged(state, 0);
+    }
+}

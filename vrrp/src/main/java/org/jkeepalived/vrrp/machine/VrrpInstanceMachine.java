@@ -1,0 +1,866 @@
+package org.jkeepalived.vrrp.machine;
+
+import java.net.InetAddress;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jkeepalived.config.value.IpAddresses;
+import org.jkeepalived.vrrp.machine.MachineSettings.Tracker;
+
+/**
+ * One VRRP instance's state machine (RFC 3768 / RFC 5798 §6.4) as keepalived 2.2.7 runs it: INIT, BACKUP, MASTER and
+ * FAULT, priority tracking, preemption, gratuitous ARP timing and notifications.
+ *
+ * <p>It does no I/O and reads no clock: every input carries {@code nowNs}, every effect goes to {@link VrrpEffects},
+ * and {@link #nextDeadlineNs()} says when {@link #doWork(long)} must run next. Not thread safe: one event loop owns
+ * it. Adverts given to {@link #onAdvert} must already have passed the receive checks.
+ */
+public final class VrrpInstanceMachine {
+
+    /** {@link #nextDeadlineNs()} when nothing is scheduled. */
+    public static final long NO_DEADLINE = Long.MAX_VALUE;
+
+    private static final int PRIORITY_OWNER = MachineSettings.PRIORITY_OWNER;
+    private static final int PRIORITY_STOP = 0;
+    private static final long NANOS_PER_MICRO = 1_000L;
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+    private static final long MICROS_PER_CENTI = 10_000L;
+    private static final int FILE_FAULT_STATUS = -254;
+    private static final int FILE_MAX_STATUS = 253;
+
+    private final MachineSettings settings;
+    private final VrrpEffects effects;
+    private final Notifier notifier;
+    private final Map<String, TrackerSlot> trackers = new LinkedHashMap<>();
+    private SyncGroupMachine group;
+
+    private boolean started;
+    private VrrpState state = VrrpState.INIT;
+    private VrrpState wantState;
+    private int basePriority;
+    private int effectivePriority;
+    private int totalPriority;
+    /** keepalived's {@code num_script_if_fault}: trackers holding the instance in FAULT. */
+    private int faultCount;
+    /** keepalived's {@code num_script_init}: weightless scripts that have not reported yet. */
+    private int initCount;
+    private long masterAdvertIntervalMicros;
+    private long masterDownNs;
+    /** keepalived's {@code sands}: the next advert as MASTER, the master-down expiry as BACKUP. */
+    private long timerDeadlineNs = NO_DEADLINE;
+    private long garpDelayDeadlineNs = NO_DEADLINE;
+    private long lowerPrioGarpDeadlineNs = NO_DEADLINE;
+    private long garpRefreshDueNs;
+    private boolean preemptDelayRunning;
+    private long preemptDelayEndNs;
+    private boolean vipSet;
+    private boolean notifiesSent;
+    private Optional<InetAddress> masterAddress = Optional.empty();
+    private int masterPriority;
+
+    public VrrpInstanceMachine(MachineSettings settings, VrrpEffects effects) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.effects = Objects.requireNonNull(effects, "effects");
+        this.notifier = new Notifier("INSTANCE", settings.name(), settings.notifyScripts(), true, effects);
+        this.wantState = settings.wantMaster() ? VrrpState.MASTER : VrrpState.BACKUP;
+        this.basePriority = settings.basePriority();
+        this.effectivePriority = settings.basePriority();
+        this.totalPriority = settings.basePriority();
+        this.masterAdvertIntervalMicros = settings.advertIntervalMicros();
+        for (Tracker tracker : settings.trackers()) {
+            trackers.putIfAbsent(key(tracker.kind(), tracker.name()), new TrackerSlot(tracker));
+        }
+        this.masterDownNs = masterDownNs();
+    }
+
+    public String name() {
+        return settings.name();
+    }
+
+    public VrrpState state() {
+        return state;
+    }
+
+    /** The priority adverts carry: the base priority moved by the weighted trackers, within 1..254. */
+    public int effectivePriority() {
+        return effectivePriority;
+    }
+
+    /** The source of the last advert accepted as BACKUP. */
+    public Optional<InetAddress> masterAddress() {
+        return masterAddress;
+    }
+
+    /** The priority of the last master advert accepted; 0 before any. */
+    public int masterPriority() {
+        return masterPriority;
+    }
+
+    /** The earliest time {@link #doWork(long)} has something to do; {@link #NO_DEADLINE} for never. */
+    public long nextDeadlineNs() {
+        return Math.min(timerDeadlineNs, Math.min(garpDelayDeadlineNs, lowerPrioGarpDeadlineNs));
+    }
+
+    /**
+     * Leaves INIT as keepalived's {@code initialise_tracking_priorities} and {@code vrrp_init_state} do: BACKUP (or
+     * straight to MASTER at the first {@link #doWork} for an address owner), or FAULT when a tracker is down.
+     * Tracker states reported before this count as the starting state.
+     */
+    public void start(long nowNs) {
+        if (null != group) {
+            throw new IllegalStateException("start: " + name() + " is a member of sync group " + group.name()
+                    + " (start the group)");
+        }
+        initialiseTracking();
+        initialiseState(nowNs);
+    }
+
+    /** Shuts down as keepalived does: a master sends priority 0 and removes its addresses; STOP notifications. */
+    public void stop(long nowNs) {
+        if (null != group) {
+            throw new IllegalStateException("stop: " + name() + " is a member of sync group " + group.name()
+                    + " (stop the group)");
+        }
+        stopInstance();
+    }
+
+    /** Runs what is due at {@code nowNs}: master-down expiry, periodic adverts, delayed GARP bursts. */
+    public int doWork(long nowNs) {
+        int workCount = 0;
+        if (isDue(garpDelayDeadlineNs, nowNs)) {
+            garpDelayDeadlineNs = NO_DEADLINE;
+            sendGratuitousUpdates(settings.garp().masterRepeat());
+            workCount++;
+        }
+        if (isDue(lowerPrioGarpDeadlineNs, nowNs)) {
+            lowerPrioGarpDeadlineNs = NO_DEADLINE;
+            sendGratuitousUpdates(settings.garp().lowerPrioRepeat());
+            workCount++;
+        }
+        if (isDue(timerDeadlineNs, nowNs)) {
+            VrrpState previous = state;
+            if (VrrpState.BACKUP == state) {
+                logDetail("(" + name() + ") Receive advertisement timeout");
+                wantState = VrrpState.MASTER;
+                gotoMaster(nowNs);
+            } else if (VrrpState.MASTER == state) {
+                masterTransmit(nowNs);
+            }
+            syncTransition(previous, nowNs);
+            initTimer(nowNs);
+            workCount++;
+        }
+        return workCount;
+    }
+
+    /** An advert for this instance's VRID that passed the receive checks. Ignored in INIT and FAULT. */
+    public void onAdvert(ReceivedAdvert advert, long nowNs) {
+        if (VrrpState.BACKUP != state && VrrpState.MASTER != state) {
+            return;
+        }
+        VrrpState previous = state;
+        if (VrrpState.BACKUP == state) {
+            backupReceive(advert, nowNs);
+        } else if (masterReceive(advert, nowNs)) {
+            leaveMaster(nowNs, false);
+        }
+        syncTransition(previous, nowNs);
+        if (VrrpState.MASTER != state || !settings.lowerPrioNoAdvert()) {
+            initTimer(nowNs);
+        }
+    }
+
+    /** The instance's own interface went up or down. */
+    public void onInterfaceChange(boolean up, long nowNs) {
+        settings.ownInterface().ifPresent(name -> onTrackerChange(new TrackerEvent.InterfaceLink(name, up), nowNs));
+    }
+
+    /** A tracker changed; events for trackers this instance does not track are ignored. */
+    public void onTrackerChange(TrackerEvent event, long nowNs) {
+        TrackerSlot slot = trackers.get(key(event.kind(), event.name()));
+        if (null == slot) {
+            return;
+        }
+        if (!started) {
+            slot.record(event);
+            return;
+        }
+        if (event instanceof TrackerEvent.FileValue fileValue) {
+            fileChanged(slot, fileValue.value(), nowNs);
+        } else if (event instanceof TrackerEvent.ScriptResult result) {
+            scriptChanged(slot, result.ok(), nowNs);
+        } else {
+            boolean up = event instanceof TrackerEvent.InterfaceLink link ? link.up()
+                    : event instanceof TrackerEvent.ProcessQuorum quorum ? quorum.haveQuorum()
+                    : ((TrackerEvent.BfdState) event).up();
+            if (slot.up != up) {
+                slot.up = up;
+                upDownChanged(slot.tracker, up, nowNs);
+            }
+        }
+    }
+
+    void joinGroup(SyncGroupMachine syncGroup) {
+        if (null != group) {
+            throw new IllegalArgumentException("instance " + name() + " already in sync group " + group.name());
+        }
+        group = syncGroup;
+    }
+
+    VrrpState wantState() {
+        return wantState;
+    }
+
+    void wantState(VrrpState newWantState) {
+        wantState = newWantState;
+    }
+
+    boolean isAddressOwner() {
+        return PRIORITY_OWNER == basePriority;
+    }
+
+    boolean hasScriptsInInit() {
+        return initCount > 0;
+    }
+
+    void forceState(VrrpState newState) {
+        state = newState;
+    }
+
+    // keepalived's initialise_vrrp_tracking_priorities and the per-tracker initialisers before it.
+    void initialiseTracking() {
+        started = true;
+        for (TrackerSlot slot : trackers.values()) {
+            Tracker tracker = slot.tracker;
+            switch (tracker.kind()) {
+                case INTERFACE -> initialiseUpDown(slot, "(" + name() + "): entering FAULT state (interface "
+                        + tracker.name() + " down)");
+                case PROCESS -> initialiseUpDown(slot, "(" + name() + ") entering FAULT state (tracked process "
+                        + tracker.name() + " quorum not achieved)");
+                case FILE -> initialiseFile(slot);
+                case SCRIPT -> initialiseScript(slot);
+                case BFD -> initialiseBfd(slot);
+            }
+        }
+        setEffectivePriority();
+    }
+
+    // keepalived's vrrp_init_state for one instance, then vrrp_init_sands.
+    void initialiseState(long nowNs) {
+        VrrpState beginState = state;
+        if (VrrpState.FAULT == state) {
+            wantState = VrrpState.FAULT;
+        }
+        VrrpState newState = null != group ? group.state() : wantState;
+        boolean ready = 0 == faultCount && 0 == initCount && (null == group || 0 == group.membersInInit());
+        if (ready && VrrpState.MASTER == newState && isAddressOwner() && VrrpState.MASTER == wantState) {
+            // keepalived becomes master by timing out of BACKUP after one microsecond
+            state = VrrpState.BACKUP;
+            masterDownNs = NANOS_PER_MICRO;
+        } else {
+            masterDownNs = VrrpState.BACKUP == newState && VrrpState.MASTER == wantState
+                    ? (masterAdvertIntervalMicros + skewMicros(1)) * NANOS_PER_MICRO : masterDownNs();
+            if (ready && VrrpState.FAULT != newState) {
+                if (VrrpState.BACKUP != state) {
+                    effects.log("(" + name() + ") Entering BACKUP STATE (init)");
+                    state = VrrpState.BACKUP;
+                }
+            } else {
+                state = VrrpState.FAULT;
+            }
+            if (beginState != state && (VrrpState.FAULT != state || faultCount > 0)) {
+                sendInstanceNotifies();
+            }
+        }
+        initTimer(nowNs);
+    }
+
+    void stopInstance() {
+        if (VrrpState.MASTER == state) {
+            restoreInterface(true);
+        }
+        state = VrrpState.STOP;
+        timerDeadlineNs = NO_DEADLINE;
+        garpDelayDeadlineNs = NO_DEADLINE;
+        lowerPrioGarpDeadlineNs = NO_DEADLINE;
+        sendInstanceNotifies();
+    }
+
+    // keepalived's vrrp_state_goto_master.
+    void gotoMaster(long nowNs) {
+        if (null != group && !group.canGotoMaster(this, nowNs)) {
+            wantState = VrrpState.MASTER;
+            return;
+        }
+        state = VrrpState.MASTER;
+        initTimer(nowNs);
+        masterTransmit(nowNs);
+    }
+
+    // keepalived's vrrp_state_leave_master.
+    void leaveMaster(long nowNs, boolean sendPriorityZero) {
+        if (VrrpState.BACKUP == wantState) {
+            effects.log("(" + name() + ") Entering BACKUP STATE");
+            preemptDelayRunning = false;
+        } else {
+            effects.log("(" + name() + ") Entering FAULT STATE");
+            effects.sendAdvert(PRIORITY_STOP);
+        }
+        restoreInterface(sendPriorityZero);
+        state = wantState;
+        sendInstanceNotifies();
+        masterDownNs = masterDownNs();
+        initTimer(nowNs);
+    }
+
+    // keepalived's vrrp_state_leave_fault.
+    void leaveFault(long nowNs) {
+        if (VrrpState.MASTER == wantState) {
+            gotoMaster(nowNs);
+        } else {
+            if (state != wantState) {
+                effects.log("(" + name() + ") Entering " + wantState + " STATE");
+            }
+            if (VrrpState.FAULT == wantState && VrrpState.MASTER == state) {
+                effects.sendAdvert(PRIORITY_STOP);
+                restoreInterface(false);
+            }
+            state = wantState;
+            sendInstanceNotifies();
+            if (VrrpState.BACKUP == state) {
+                preemptDelayRunning = false;
+            }
+        }
+        masterAdvertIntervalMicros = settings.advertIntervalMicros();
+        masterDownNs = masterDownNs();
+        initTimer(nowNs);
+    }
+
+    /** keepalived's {@code vrrp_sync_can_goto_master} holding this member back: a full master-down wait again. */
+    void restartMasterDownTimer(long nowNs) {
+        masterDownNs = masterDownNs();
+        initTimer(nowNs);
+    }
+
+    void sendLowerPriorityGratuitousUpdates(long nowNs) {
+        if (0 == settings.garp().lowerPrioRepeat()) {
+            return;
+        }
+        sendGratuitousUpdates(settings.garp().lowerPrioRepeat());
+        if (settings.garp().lowerPrioDelayMicros() > 0) {
+            lowerPrioGarpDeadlineNs = nowNs + settings.garp().lowerPrioDelayMicros() * NANOS_PER_MICRO;
+        }
+    }
+
+    private void backupReceive(ReceivedAdvert advert, long nowNs) {
+        int priority = advert.priority();
+        if (PRIORITY_STOP == priority) {
+            logDetail("(" + name() + ") Backup received priority 0 advertisement");
+            masterDownNs = skewMicros(256 - effectivePriority) * NANOS_PER_MICRO;
+        } else if (settings.nopreempt() || priority >= effectivePriority || preemptDelayHolds(nowNs)) {
+            adoptMasterInterval(advert);
+            masterDownNs = masterDownNs();
+            masterAddress = Optional.of(advert.source());
+            masterPriority = priority;
+            if (settings.preemptDelayMicros() > 0) {
+                trackPreemptDelay(priority, nowNs);
+            }
+            wantState = VrrpState.BACKUP;
+        } else {
+            effects.log("(" + name() + ") received lower priority (" + priority + ") advert from "
+                    + IpAddresses.format(advert.source()) + " - discarding");
+            masterAddress = Optional.of(advert.source());
+            // the ignored advert must not restart the timer: keep what is left of it
+            masterDownNs = Math.max(0, timerDeadlineNs - nowNs);
+        }
+    }
+
+    private boolean preemptDelayHolds(long nowNs) {
+        return settings.preemptDelayMicros() > 0 && (!preemptDelayRunning || preemptDelayEndNs - nowNs > 0);
+    }
+
+    private void trackPreemptDelay(int priority, long nowNs) {
+        if (priority >= effectivePriority) {
+            if (preemptDelayRunning) {
+                logDetail("(" + name() + ") stop preempt delay");
+                preemptDelayRunning = false;
+            }
+        } else if (!preemptDelayRunning) {
+            long delayMicros = settings.preemptDelayMicros();
+            logDetail(String.format("(%s) start preempt delay (%d.%06d)", name(), delayMicros / MICROS_PER_SECOND,
+                    delayMicros % MICROS_PER_SECOND));
+            preemptDelayRunning = true;
+            preemptDelayEndNs = nowNs + delayMicros * NANOS_PER_MICRO;
+        }
+    }
+
+    // keepalived's vrrp_state_master_rx: true when the instance must leave MASTER for BACKUP.
+    private boolean masterReceive(ReceivedAdvert advert, long nowNs) {
+        int priority = advert.priority();
+        int addressOrder = compareWithOwnAddress(advert.source());
+        boolean higher = priority > effectivePriority || (priority == effectivePriority && addressOrder > 0);
+        if (PRIORITY_STOP == priority || (settings.higherPrioSendAdvert() && higher)) {
+            effects.sendAdvert(effectivePriority);
+            if (PRIORITY_STOP == priority) {
+                logDetail("(" + name() + ") Master received priority 0 message");
+                return false;
+            }
+        }
+        if (priority == effectivePriority) {
+            if (0 == addressOrder) {
+                effects.log("(" + name() + ") WARNING - equal priority advert received from remote host with our IP"
+                        + " address.");
+            } else if (PRIORITY_OWNER == effectivePriority) {
+                effects.log("(" + name() + ") CONFIGURATION ERROR: local instance and a remote instance are both"
+                        + " configured as address owner, please fix - reducing local priority");
+                effectivePriority = PRIORITY_OWNER - 1;
+                basePriority = PRIORITY_OWNER - 1;
+            }
+        }
+        String source = IpAddresses.format(advert.source());
+        if (priority < effectivePriority || (priority == effectivePriority && addressOrder < 0)) {
+            effects.log("(" + name() + ") Received advert from " + source + " with lower priority " + priority
+                    + ", ours " + effectivePriority + (settings.lowerPrioNoAdvert() ? "" : ", forcing new election"));
+            if (!settings.lowerPrioNoAdvert()) {
+                effects.sendAdvert(effectivePriority);
+            }
+            sendLowerPriorityGratuitousUpdates(nowNs);
+            if (null != group) {
+                group.sendLowerPriorityGratuitousUpdates(this, nowNs);
+            }
+            notifier.script("notify_master_rx_lower_pri")
+                    .ifPresent(script -> effects.runNotifyScript(script, script.argv(), VrrpEffects.NO_TIMEOUT));
+            notifier.fifo("MASTER_RX_LOWER_PRI", effectivePriority);
+            return false;
+        }
+        if (priority > effectivePriority) {
+            effects.log("(" + name() + ") Master received advert from " + source + " with higher priority "
+                    + priority + ", ours " + effectivePriority);
+        } else if (addressOrder > 0) {
+            effects.log("(" + name() + ") Master received advert from " + source + " with same priority "
+                    + priority + " but higher IP address than ours");
+        } else {
+            return false;
+        }
+        adoptMasterInterval(advert);
+        masterDownNs = masterDownNs();
+        masterPriority = priority;
+        wantState = VrrpState.BACKUP;
+        return true;
+    }
+
+    private void adoptMasterInterval(ReceivedAdvert advert) {
+        if (3 != settings.version()) {
+            return;
+        }
+        // RFC 5798 §6.4.2: Master_Adver_Interval is the interval of the master's advertisement
+        long advertisedMicros = advert.advertIntervalCentis() * MICROS_PER_CENTI;
+        if (advertisedMicros != masterAdvertIntervalMicros) {
+            logDetail("(" + name() + ") advertisement interval updated from " + masterAdvertIntervalMicros / 1000
+                    + "ms to " + advertisedMicros / 1000 + "ms by master");
+            masterAdvertIntervalMicros = advertisedMicros;
+        }
+    }
+
+    // keepalived's vrrp_state_master_tx.
+    private void masterTransmit(long nowNs) {
+        // the old master must remove the addresses before our gratuitous ARPs, so the advert goes first
+        effects.sendAdvert(effectivePriority);
+        if (!vipSet) {
+            effects.log("(" + name() + ") Entering MASTER STATE");
+            becomeMaster(nowNs);
+            if (settings.garp().masterDelayMicros() > 0) {
+                garpDelayDeadlineNs = nowNs + settings.garp().masterDelayMicros() * NANOS_PER_MICRO;
+            }
+        } else if (settings.garp().masterRefreshMicros() > 0 && nowNs - garpRefreshDueNs > 0) {
+            sendGratuitousUpdates(settings.garp().masterRefreshRepeat());
+            garpRefreshDueNs = nowNs + settings.garp().masterRefreshMicros() * NANOS_PER_MICRO;
+        }
+    }
+
+    // keepalived's vrrp_state_become_master.
+    private void becomeMaster(long nowNs) {
+        if (3 == settings.version() && settings.logDetail()
+                && masterAdvertIntervalMicros != settings.advertIntervalMicros()) {
+            // keepalived 2.2.7 only resets the interval when it logs this line
+            effects.log("(" + name() + ") changing advert interval from " + masterAdvertIntervalMicros / 1000
+                    + "ms to locally configured " + settings.advertIntervalMicros() / 1000 + "ms");
+            masterAdvertIntervalMicros = settings.advertIntervalMicros();
+        }
+        effects.addVirtualAddresses();
+        vipSet = true;
+        effects.addVirtualRoutes();
+        effects.addVirtualRules();
+        sendGratuitousUpdates(settings.garp().masterRepeat());
+        if (settings.garp().masterRefreshMicros() > 0) {
+            garpRefreshDueNs = nowNs + settings.garp().masterRefreshMicros() * NANOS_PER_MICRO;
+        }
+        sendInstanceNotifies();
+    }
+
+    // keepalived's vrrp_restore_interface.
+    private void restoreInterface(boolean sendPriorityZero) {
+        if (sendPriorityZero) {
+            effects.sendAdvert(PRIORITY_STOP);
+            logDetail("(" + name() + ") sent 0 priority");
+        }
+        effects.removeVirtualRules();
+        effects.removeVirtualRoutes();
+        // keepalived leaves its delayed bursts scheduled and lets them find no addresses; we drop them
+        garpDelayDeadlineNs = NO_DEADLINE;
+        lowerPrioGarpDeadlineNs = NO_DEADLINE;
+        effects.cancelQueuedGratuitousUpdates();
+        if (vipSet) {
+            effects.removeVirtualAddresses();
+            vipSet = false;
+        }
+    }
+
+    private void sendGratuitousUpdates(int rounds) {
+        // keepalived's vrrp_send_link_update: only while the addresses are set
+        if (vipSet && rounds > 0) {
+            effects.sendGratuitousUpdates(rounds);
+        }
+    }
+
+    private void sendInstanceNotifies() {
+        if (notifiesSent && null != group && state == group.state()) {
+            return;
+        }
+        notifiesSent = true;
+        notifier.stateChanged(state, effectivePriority);
+    }
+
+    private void syncTransition(VrrpState previous, long nowNs) {
+        if (null != group) {
+            group.onMemberTransition(this, previous, nowNs);
+        }
+    }
+
+    // keepalived's vrrp_init_instance_sands.
+    private void initTimer(long nowNs) {
+        timerDeadlineNs = switch (state) {
+            case MASTER -> nowNs + settings.advertIntervalMicros() * NANOS_PER_MICRO;
+            case BACKUP -> nowNs + masterDownNs;
+            case INIT, FAULT, STOP -> NO_DEADLINE;
+        };
+    }
+
+    private void initialiseUpDown(TrackerSlot slot, String faultLine) {
+        Tracker tracker = slot.tracker;
+        if (0 == tracker.weight()) {
+            if (slot.up != (1 == tracker.multiplier())) {
+                effects.log(faultLine);
+                enterFaultAtInit();
+            }
+        } else if (slot.up ? tracker.weight() > 0 : tracker.weight() < 0) {
+            totalPriority += tracker.weight() * tracker.multiplier();
+        }
+    }
+
+    private void initialiseBfd(TrackerSlot slot) {
+        Tracker tracker = slot.tracker;
+        if (0 == tracker.weight()) {
+            if (slot.up == tracker.reverse()) {
+                enterFaultAtInit();
+            }
+        } else if (slot.up ? tracker.weight() > 0 : tracker.weight() < 0) {
+            totalPriority += tracker.weight() * tracker.multiplier();
+        }
+    }
+
+    private void initialiseFile(TrackerSlot slot) {
+        int status = fileStatus(slot.tracker, slot.fileValue);
+        if (status <= FILE_FAULT_STATUS) {
+            effects.log("(" + name() + "): entering FAULT state (tracked file " + slot.tracker.name()
+                    + " has status " + status + ")");
+            enterFaultAtInit();
+        } else {
+            totalPriority += Math.min(status, FILE_MAX_STATUS);
+        }
+    }
+
+    private void initialiseScript(TrackerSlot slot) {
+        Tracker tracker = slot.tracker;
+        boolean inInit = ScriptPhase.INIT == slot.scriptPhase;
+        if (0 == tracker.weight()) {
+            if (inInit) {
+                initCount++;
+            } else if (!slot.up) {
+                effects.log("(" + name() + "): entering FAULT state due to script " + tracker.name());
+                enterFaultAtInit();
+            }
+        } else if (!isAddressOwner() && !inInit && (slot.up ? tracker.weight() > 0 : tracker.weight() < 0)) {
+            // keepalived 2.2.7 ignores reverse here (no weight_multiplier), unlike at run time
+            totalPriority += tracker.weight();
+        }
+    }
+
+    private void enterFaultAtInit() {
+        state = VrrpState.FAULT;
+        faultCount++;
+    }
+
+    // keepalived's process_if_status_change / vrrp_handle_bfd_event / process_update_track_process_status.
+    private void upDownChanged(Tracker tracker, boolean up, long nowNs) {
+        if (0 == tracker.weight()) {
+            if (up == (1 == tracker.multiplier())) {
+                tryUpInstance(nowNs, false);
+            } else {
+                downInstance(nowNs);
+            }
+            return;
+        }
+        if (TrackerKind.PROCESS == tracker.kind()) {
+            if (isAddressOwner()) {
+                return;
+            }
+            int change = tracker.weight() * tracker.multiplier();
+            totalPriority += (tracker.weight() > 0) == up ? change : -change;
+        } else {
+            int change = Math.abs(tracker.weight()) * tracker.multiplier();
+            totalPriority += up ? change : -change;
+        }
+        setEffectivePriority();
+    }
+
+    // keepalived's process_script_update_priority.
+    private void scriptChanged(TrackerSlot slot, boolean ok, long nowNs) {
+        boolean wasInInit = ScriptPhase.INIT == slot.scriptPhase;
+        if (!wasInInit && slot.up == ok) {
+            return;
+        }
+        slot.scriptPhase = ScriptPhase.REPORTED;
+        slot.up = ok;
+        Tracker tracker = slot.tracker;
+        int multiplier = tracker.multiplier();
+        if (0 == tracker.weight()) {
+            boolean leftInit = false;
+            if (wasInInit && 0 == --initCount) {
+                leftInit = true;
+                if (null != group) {
+                    group.memberLeftInit();
+                }
+            }
+            if (ok != (1 == multiplier)) {
+                downInstance(nowNs);
+            } else if (0 == initCount && (null == group || 0 == group.membersInInit())) {
+                tryUpInstance(nowNs, leftInit);
+            }
+            return;
+        }
+        if (wasInInit) {
+            if (ok ? tracker.weight() > 0 : tracker.weight() < 0) {
+                totalPriority += tracker.weight() * multiplier;
+            }
+        } else {
+            int change = Math.abs(tracker.weight()) * multiplier;
+            totalPriority += ok ? change : -change;
+        }
+        setEffectivePriority();
+    }
+
+    // keepalived's process_update_vrrp_track_file_status.
+    private void fileChanged(TrackerSlot slot, long value, long nowNs) {
+        if (slot.fileValue == value) {
+            return;
+        }
+        Tracker tracker = slot.tracker;
+        int previousStatus = clampFileStatus(fileStatus(tracker, slot.fileValue));
+        int newStatus = clampFileStatus(fileStatus(tracker, value));
+        slot.fileValue = value;
+        if (previousStatus == newStatus) {
+            return;
+        }
+        if (FILE_FAULT_STATUS == newStatus) {
+            logDetail("(" + name() + "): tracked file " + tracker.name() + " now FAULT state");
+            if (0 != tracker.weight()) {
+                totalPriority -= previousStatus;
+            }
+            downInstance(nowNs);
+        } else if (FILE_FAULT_STATUS == previousStatus) {
+            if (0 != tracker.weight()) {
+                totalPriority += newStatus;
+                effectivePriority = clampPriority(totalPriority);
+            }
+            logDetail("(" + name() + "): tracked file " + tracker.name() + " leaving FAULT state");
+            if (0 != newStatus) {
+                logDetail("(" + name() + ") Setting effective priority to " + effectivePriority);
+            }
+            tryUpInstance(nowNs, false);
+        } else {
+            totalPriority += newStatus - previousStatus;
+            setEffectivePriority();
+        }
+    }
+
+    /** A file's contribution: value × weight, or for weight 0 the fault status when the value says failed. */
+    private static int fileStatus(Tracker tracker, long value) {
+        if (0 == tracker.weight()) {
+            return (0 != value) == (1 == tracker.multiplier()) ? FILE_FAULT_STATUS : 0;
+        }
+        long status = value * tracker.weight() * tracker.multiplier();
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, status));
+    }
+
+    private static int clampFileStatus(int status) {
+        return Math.max(FILE_FAULT_STATUS, Math.min(FILE_MAX_STATUS, status));
+    }
+
+    // keepalived's down_instance.
+    private void downInstance(long nowNs) {
+        if (0 != faultCount++) {
+            return;
+        }
+        wantState = VrrpState.FAULT;
+        if (VrrpState.MASTER == state) {
+            leaveMaster(nowNs, true);
+        } else {
+            leaveFault(nowNs);
+        }
+        if (null != group) {
+            group.memberFaulted(this, nowNs);
+        }
+    }
+
+    // keepalived's try_up_instance.
+    private void tryUpInstance(long nowNs, boolean leavingInit) {
+        if (leavingInit) {
+            if (faultCount > 0) {
+                return;
+            }
+        } else if (0 != --faultCount || initCount > 0) {
+            if (0 == faultCount) {
+                if (null != group) {
+                    group.memberRecoveredWhileInit();
+                }
+                wantState = VrrpState.BACKUP;
+            }
+            return;
+        }
+        boolean ownerWantingMaster = VrrpState.MASTER == wantState && isAddressOwner();
+        if (!ownerWantingMaster) {
+            wantState = VrrpState.BACKUP;
+        }
+        masterAdvertIntervalMicros = settings.advertIntervalMicros();
+        masterDownNs = ownerWantingMaster
+                ? (masterAdvertIntervalMicros + skewMicros(256 - effectivePriority)) * NANOS_PER_MICRO
+                : masterDownNs();
+        if (null != group && !group.memberRecovered(leavingInit)) {
+            return;
+        }
+        VrrpState wanted = wantState;
+        if (null != group && VrrpState.MASTER == wantState && !group.canGotoMaster(this, nowNs)) {
+            wantState = VrrpState.BACKUP;
+        }
+        leaveFault(nowNs);
+        initTimer(nowNs);
+        wantState = wanted;
+        if (null != group) {
+            if (VrrpState.MASTER == state) {
+                group.syncMaster(this, nowNs);
+            } else {
+                group.syncBackup(this, nowNs);
+            }
+        }
+    }
+
+    // keepalived's vrrp_set_effective_priority.
+    private void setEffectivePriority() {
+        if (isAddressOwner()) {
+            return;
+        }
+        int newPriority = clampPriority(totalPriority);
+        if (effectivePriority == newPriority) {
+            return;
+        }
+        effects.log("(" + name() + ") Changing effective priority from " + effectivePriority + " to " + newPriority);
+        effectivePriority = newPriority;
+        long oldMasterDownNs = masterDownNs;
+        masterDownNs = masterDownNs();
+        if (VrrpState.BACKUP == state) {
+            timerDeadlineNs += masterDownNs - oldMasterDownNs;
+        }
+        if (settings.notifyPriorityChanges()) {
+            notifier.fifo(VrrpState.MASTER == state ? "MASTER_PRIORITY" : "BACKUP_PRIORITY", effectivePriority);
+        }
+    }
+
+    private static int clampPriority(int total) {
+        return Math.max(1, Math.min(PRIORITY_OWNER - 1, total));
+    }
+
+    /** keepalived's {@code VRRP_MS_DOWN_TIMER}: down_timer_adverts × Master_Adver_Interval + Skew_Time. */
+    private long masterDownNs() {
+        return (settings.downTimerAdverts() * masterAdvertIntervalMicros + skewMicros(256 - effectivePriority))
+                * NANOS_PER_MICRO;
+    }
+
+    /**
+     * keepalived's {@code VRRP_TIMER_SKEW_CALC}: (256 − priority) / 256 s for VRRPv2; for VRRPv3 the same fraction of
+     * Master_Adver_Interval, computed from centiseconds as 625/16 µs each to stay in 32 bits.
+     */
+    private long skewMicros(int priorityValue) {
+        if (3 == settings.version()) {
+            return priorityValue * (masterAdvertIntervalMicros / MICROS_PER_CENTI) * 625 / 16;
+        }
+        return priorityValue * MICROS_PER_SECOND / 256;
+    }
+
+    // keepalived's vrrp_saddr_cmp: IPv4 and IPv6 both compare as unsigned big-endian numbers.
+    private int compareWithOwnAddress(InetAddress source) {
+        Optional<InetAddress> own = settings.sourceAddress();
+        if (own.isEmpty() || own.get().getAddress().length != source.getAddress().length) {
+            return 0;
+        }
+        return Integer.signum(Arrays.compareUnsigned(source.getAddress(), own.get().getAddress()));
+    }
+
+    private void logDetail(String line) {
+        if (settings.logDetail()) {
+            effects.log(line);
+        }
+    }
+
+    private static boolean isDue(long deadlineNs, long nowNs) {
+        return NO_DEADLINE != deadlineNs && nowNs - deadlineNs >= 0;
+    }
+
+    private static String key(TrackerKind kind, String name) {
+        return kind + "/" + name;
+    }
+
+    private enum ScriptPhase { INIT, REPORTED }
+
+    /** What one tracker last reported; before any report: up, file value 0, scripts unknown (failed with init_fail). */
+    private static final class TrackerSlot {
+        final Tracker tracker;
+        boolean up;
+        long fileValue;
+        ScriptPhase scriptPhase;
+
+        TrackerSlot(Tracker tracker) {
+            this.tracker = tracker;
+            boolean scriptFailsAtInit = TrackerKind.SCRIPT == tracker.kind() && tracker.initFail();
+            this.up = !scriptFailsAtInit;
+            this.scriptPhase = scriptFailsAtInit ? ScriptPhase.REPORTED : ScriptPhase.INIT;
+        }
+
+        void record(TrackerEvent event) {
+            if (event instanceof TrackerEvent.FileValue fileValue) {
+                this.fileValue = fileValue.value();
+            } else if (event instanceof TrackerEvent.ScriptResult result) {
+                up = result.ok();
+                scriptPhase = ScriptPhase.REPORTED;
+            } else if (event instanceof TrackerEvent.InterfaceLink link) {
+                up = link.up();
+            } else if (event instanceof TrackerEvent.ProcessQuorum quorum) {
+                up = quorum.haveQuorum();
+            } else if (event instanceof TrackerEvent.BfdState bfd) {
+                up = bfd.up();
+            }
+        }
+    }
+}
