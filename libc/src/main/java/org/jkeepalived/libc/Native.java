@@ -79,6 +79,11 @@ public final class Native {
         return index;
     }
 
+    /** strerror(3): the C library's text for {@code errno}. */
+    public static String errnoText(int errno) {
+        return libc().strerror(errno);
+    }
+
     static LibC libc() {
         ensureAvailability();
         return LIBC;
