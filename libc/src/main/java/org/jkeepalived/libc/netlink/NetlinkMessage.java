@@ -61,7 +61,7 @@ public sealed interface NetlinkMessage
             };
         } catch (WireFormatException e) {
             throw new WireFormatException(start + StructNlMsgHdr.BYTES + e.offset(),
-                    "message type " + header.type() + ": " + e.getMessage());
+                    "message type " + header.type() + ": " + e.reason());
         }
     }
 

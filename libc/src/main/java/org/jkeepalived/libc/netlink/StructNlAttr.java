@@ -62,9 +62,10 @@ public record StructNlAttr(int type, byte[] value) {
 
     /**
      * Every attribute in {@code region}'s remaining bytes, each read no further than its own {@code nla_len}; the
-     * region's position ends at its limit. Offsets in errors count from the region's position.
+     * region's position ends at its limit. Offsets in errors are indexes in {@code region}.
      */
     public static List<StructNlAttr> parseAll(ByteBuffer region) {
+        int base = region.position();
         ByteBuffer attributes = region.slice().order(ByteOrder.nativeOrder());
         region.position(region.limit());
         List<StructNlAttr> parsed = new ArrayList<>();
@@ -73,7 +74,7 @@ public record StructNlAttr(int type, byte[] value) {
             int length = Short.toUnsignedInt(attributes.getShort());
             int type = Short.toUnsignedInt(attributes.getShort());
             if (length < HEADER_BYTES || length - HEADER_BYTES > attributes.remaining()) {
-                throw new WireFormatException(start, "nla_len: " + length + " (expected " + HEADER_BYTES + ".."
+                throw new WireFormatException(base + start, "nla_len: " + length + " (expected " + HEADER_BYTES + ".."
                         + (attributes.remaining() + HEADER_BYTES) + ")");
             }
             byte[] value = new byte[length - HEADER_BYTES];

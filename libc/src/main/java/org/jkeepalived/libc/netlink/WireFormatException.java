@@ -8,10 +8,16 @@ public final class WireFormatException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int offset;
+    private final String reason;
 
     public WireFormatException(int offset, String reason) {
         super("offset " + offset + ": " + reason);
         this.offset = offset;
+        this.reason = reason;
+    }
+
+    public String reason() {
+        return reason;
     }
 
     /** Position in the buffer handed to the parser at which the bad field starts. */
