@@ -6,9 +6,11 @@ import jnr.ffi.types.ssize_t;
 
 /**
  * The glibc calls jkeepalived makes, bound through jnr-ffi. Buffers and structs are passed as native memory
- * ({@link Pointer}) laid out by {@link NativeLayout}, so no jnr Struct mapping is involved.
+ * ({@link Pointer}) laid out by the facades, so no jnr Struct mapping is involved. Public only because jnr-ffi
+ * implements it from another class loader: call the facades ({@link VrrpSocket}, {@link NetlinkSocket}, ...), which
+ * check errno, instead.
  */
-interface LibC {
+public interface LibC {
 
     int socket(int domain, int type, int protocol);
 

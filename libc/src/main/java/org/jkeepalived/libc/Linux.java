@@ -43,6 +43,7 @@ final class Linux {
 
     static final int SOL_NETLINK = 270;
     static final int NETLINK_ADD_MEMBERSHIP = 1;
+    static final int NETLINK_EXT_ACK = 11;
 
     static final int MSG_DONTROUTE = 0x4;
     static final int MSG_CTRUNC = 0x8;

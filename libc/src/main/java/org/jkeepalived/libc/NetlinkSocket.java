@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * An AF_NETLINK socket (NETLINK_ROUTE for addresses and links, NETLINK_GENERIC for IPVS), bound with a port id the
- * kernel chooses. Non-blocking; poll {@link #fd()} from an event loop. Owned by one thread.
+ * kernel chooses, with extended acknowledgements on. Non-blocking; poll {@link #fd()} from an event loop. Owned by one thread.
  */
 public final class NetlinkSocket implements AutoCloseable {
 
@@ -26,6 +26,8 @@ public final class NetlinkSocket implements AutoCloseable {
     public static NetlinkSocket open(int protocol) throws NativeIoException {
         NativeSocket socket = NativeSocket.open(Linux.AF_NETLINK, Linux.SOCK_RAW, protocol);
         try {
+            // Extended acks carry the kernel's reason for a refusal ("ipv6: address already assigned").
+            socket.setIntOption(Linux.SOL_NETLINK, Linux.NETLINK_EXT_ACK, "NETLINK_EXT_ACK", 1);
             socket.bind(SocketAddresses.netlink(0, 0), "AF_NETLINK protocol " + protocol);
             return new NetlinkSocket(socket, SocketAddresses.decodeNetlinkPortId(socket.localAddress()));
         } catch (NativeIoException | RuntimeException e) {
