@@ -111,8 +111,8 @@ class RtnetlinkIntegrationTest {
         NativeIoException e = assertThrows(NativeIoException.class, () -> client.deleteAddress(absent));
 
         assertEquals(99, e.errno());
-        assertEquals("RTM_DELADDR(192.0.2.99/24 dev " + vaIndex + ") failed: Cannot assign requested address"
-                + " (errno 99)", e.getMessage());
+        assertEquals("RTM_DELADDR(192.0.2.99/24 dev " + vaIndex + ": ipv4: Address not found) failed: Cannot assign"
+                + " requested address (errno 99)", e.getMessage());
     }
 
     @Test
