@@ -22,6 +22,8 @@ final class VethPair implements AutoCloseable {
 
     private static final AtomicInteger NEXT_PAIR = new AtomicInteger();
     private static final long COMMAND_TIMEOUT_SECONDS = 20;
+    private static final int READY_ATTEMPTS = 50;
+    private static final int READY_POLL_MILLIS = 100;
 
     private final String left;
     private final String right;
@@ -57,6 +59,8 @@ final class VethPair implements AutoCloseable {
                     RIGHT_INTERFACE, "netns", pair.right);
             pair.configure(pair.left, LEFT_INTERFACE, "1");
             pair.configure(pair.right, RIGHT_INTERFACE, "2");
+            awaitReady(pair.left, LEFT_INTERFACE);
+            awaitReady(pair.right, RIGHT_INTERFACE);
             return pair;
         } catch (IOException | RuntimeException e) {
             pair.close();
@@ -68,6 +72,28 @@ final class VethPair implements AutoCloseable {
         run("ip", "-n", namespace, "addr", "add", "192.0.2." + host + "/24", "dev", interfaceName);
         run("ip", "-n", namespace, "addr", "add", "2001:db8::" + host + "/64", "dev", interfaceName, "nodad");
         run("ip", "-n", namespace, "link", "set", interfaceName, "up");
+    }
+
+    /**
+     * Waits until the interface has carrier and its IPv6 link-local address: before that, IPv6 multicast sent on it
+     * is dropped.
+     */
+    private static void awaitReady(String namespace, String interfaceName) throws IOException {
+        for (int attempt = 0; attempt < READY_ATTEMPTS; attempt++) {
+            String link = run("ip", "-n", namespace, "link", "show", "dev", interfaceName);
+            String linkLocal = run("ip", "-n", namespace, "-6", "addr", "show", "dev", interfaceName, "scope", "link");
+            if (link.contains("state UP") && linkLocal.contains("fe80:") && !linkLocal.contains("tentative")) {
+                return;
+            }
+            try {
+                Thread.sleep(READY_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted waiting for " + interfaceName, e);
+            }
+        }
+        throw new IOException(interfaceName + " in " + namespace + " not ready after "
+                + READY_ATTEMPTS * READY_POLL_MILLIS + " ms");
     }
 
     String left() {
