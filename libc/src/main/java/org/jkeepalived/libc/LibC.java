@@ -20,8 +20,6 @@ public interface LibC {
 
     int setsockopt(int fd, int level, int option, Pointer value, int valueLength);
 
-    int getsockopt(int fd, int level, int option, Pointer value, Pointer valueLength);
-
     @ssize_t
     long sendto(int fd, Pointer buffer, @size_t long length, int flags, Pointer address, int addressLength);
 

@@ -111,7 +111,7 @@ public final class Native {
         return result;
     }
 
-    /** Runs a call that may be interrupted or find nothing to do: retries EINTR, maps EAGAIN to {@link #NOTHING_NOW}. */
+    /** Runs a call that may be interrupted or find nothing to do: retries EINTR, EAGAIN gives {@link #NOTHING_NOW}. */
     static long call(String call, String arguments, LongSupplier syscall) throws NativeIoException {
         while (true) {
             long result = syscall.getAsLong();

@@ -69,14 +69,6 @@ final class NativeSocket implements AutoCloseable {
                 Native.libc().setsockopt(fd, level, option, memory, value.length));
     }
 
-    int getIntOption(int level, int option, String optionName) throws NativeIoException {
-        Pointer value = Native.allocate(Integer.BYTES);
-        Pointer length = Native.allocate(Integer.BYTES);
-        length.putInt(0, Integer.BYTES);
-        Native.check("getsockopt", optionName, Native.libc().getsockopt(fd, level, option, value, length));
-        return value.getInt(0);
-    }
-
     /** A classic BPF program that drops everything, so a send-only socket queues nothing (keepalived does this). */
     void attachRejectAllFilter() throws NativeIoException {
         Pointer filter = Native.allocate(SOCK_FILTER_BYTES);

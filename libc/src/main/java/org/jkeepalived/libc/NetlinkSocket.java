@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * An AF_NETLINK socket (NETLINK_ROUTE for addresses and links, NETLINK_GENERIC for IPVS), bound with a port id the
- * kernel chooses, with extended acknowledgements on. Non-blocking; poll {@link #fd()} from an event loop. Owned by one thread.
+ * kernel chooses, with extended acknowledgements on. Non-blocking; poll {@link #fd()} from an event loop. Owned by
+ * one thread.
  */
 public final class NetlinkSocket implements AutoCloseable {
 

@@ -9,8 +9,8 @@ import java.util.OptionalInt;
  * How one VRRP socket pair is opened, after keepalived's {@code open_vrrp_send_socket} / {@code open_vrrp_read_socket}.
  *
  * @param interfaceName      the interface both sockets are bound to (SO_BINDTODEVICE)
- * @param localAddress       keepalived's {@code saddr}: the IPv6 source put in IPV6_PKTINFO, and for unicast the address
- *                           the read socket is bound to; its family is the sockets' family
+ * @param localAddress       keepalived's {@code saddr}: the IPv6 source put in IPV6_PKTINFO, and for unicast the
+ *                           address the read socket is bound to; its family is the sockets' family
  * @param multicastGroup     the group joined and bound to (224.0.0.18, ff02::12 or {@code mcast_dst_address}); empty
  *                           for unicast, where the read socket is bound to {@code localAddress} instead
  * @param receiveBufferBytes SO_RCVBUF of the read socket; 0 leaves the kernel's default (keepalived's default too)

@@ -87,6 +87,7 @@ class ControlMessagesTest {
                 HexFormat.of().formatHex(SocketAddresses.ip(InetAddress.getByName("ff02::12"), 3)));
         assertEquals("1100" + "0806" + "03000000" + "0000" + "00" + "06" + "ffffffffffff0000",
                 HexFormat.of().formatHex(SocketAddresses.link(3, PacketSocket.ETH_P_ARP, PacketSocket.BROADCAST_MAC)));
-        assertEquals("1000" + "0000" + "00000000" + "00000000", HexFormat.of().formatHex(SocketAddresses.netlink(0, 0)));
+        assertEquals("1000" + "0000" + "00000000" + "00000000",
+                HexFormat.of().formatHex(SocketAddresses.netlink(0, 0)));
     }
 }

@@ -51,7 +51,8 @@ class PacketSocketIntegrationTest {
                 assertTrue(tcpdump.waitFor(5, TimeUnit.SECONDS), "tcpdump saw no ARP");
                 List<String> lines = output.lines().toList();
                 assertTrue(lines.stream().anyMatch(line -> line.contains("> ff:ff:ff:ff:ff:ff, ethertype ARP")
-                        && line.contains("Request who-has 192.0.2.100 (ff:ff:ff:ff:ff:ff) tell 192.0.2.100")), lines::toString);
+                        && line.contains("Request who-has 192.0.2.100 (ff:ff:ff:ff:ff:ff) tell 192.0.2.100")),
+                        lines::toString);
             } finally {
                 tcpdump.destroyForcibly();
                 tcpdump.waitFor(5, TimeUnit.SECONDS);

@@ -154,7 +154,8 @@ public record StructNlAttr(int type, byte[] value) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof StructNlAttr attribute && attribute.type == type && Arrays.equals(attribute.value, value);
+        return other instanceof StructNlAttr attribute && attribute.type == type
+                && Arrays.equals(attribute.value, value);
     }
 
     @Override

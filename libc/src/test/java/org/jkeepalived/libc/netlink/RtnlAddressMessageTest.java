@@ -13,7 +13,10 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-/** Vectors captured with strace -xx -e write=3 -e read=3 around iproute2 6.1 in a scratch namespace (veth vA, ifindex 3). */
+/**
+ * Vectors captured with strace -xx -e write=3 -e read=3 around iproute2 6.1 in a scratch namespace (veth vA,
+ * ifindex 3).
+ */
 class RtnlAddressMessageTest {
 
     /** 'ip addr add 192.0.2.1/24 brd + dev vA label vA:1' as iproute2 sends it. */
