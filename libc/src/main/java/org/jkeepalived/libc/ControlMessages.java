@@ -56,7 +56,7 @@ final class ControlMessages {
             } else if (level == Linux.IPPROTO_IPV6 && type == Linux.IPV6_HOPLIMIT) {
                 hopLimit = OptionalInt.of(messages.getInt(data));
             }
-            messages.position(Math.min(messages.limit(), start + (int) align(length)));
+            messages.position(Math.min(messages.limit(), start + align(length)));
         }
         return new PacketInfo(destination, interfaceIndex, hopLimit);
     }

@@ -1,6 +1,8 @@
 package org.jkeepalived.libc;
 
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 import jnr.ffi.LibraryLoader;
@@ -11,7 +13,7 @@ import jnr.ffi.Runtime;
 
 /**
  * The availability probe for the native layer and the errno handling every facade shares. glibc is loaded once; on a
- * machine where it cannot be (not 64-bit Linux, jnr-ffi's stub missing) every facade refuses with
+ * machine where it cannot be (not Linux on x86-64 or aarch64, jnr-ffi's stub missing) every facade refuses with
  * {@link #unavailabilityCause()} as the reason.
  */
 public final class Native {
@@ -21,6 +23,9 @@ public final class Native {
 
     private static final int EINTR = 4;
     private static final int EAGAIN = 11;
+
+    /** The struct layouts and constants here are those of LP64 Linux on these two. */
+    private static final Set<Platform.CPU> SUPPORTED_CPUS = EnumSet.of(Platform.CPU.X86_64, Platform.CPU.AARCH64);
 
     private static final LibC LIBC;
     private static final Runtime RUNTIME;
@@ -32,9 +37,9 @@ public final class Native {
         Throwable cause = null;
         try {
             Platform platform = Platform.getNativePlatform();
-            if (platform.getOS() != Platform.OS.LINUX || platform.addressSize() != 64) {
-                throw new UnsupportedOperationException("jkeepalived needs 64-bit Linux, this is "
-                        + platform.getOS() + " " + platform.getCPU() + " (" + platform.addressSize() + "-bit)");
+            if (platform.getOS() != Platform.OS.LINUX || !SUPPORTED_CPUS.contains(platform.getCPU())) {
+                throw new UnsupportedOperationException("jkeepalived needs Linux on x86-64 or aarch64, this is "
+                        + platform.getOS() + " on " + platform.getCPU());
             }
             libc = LibraryLoader.create(LibC.class).load("c");
             runtime = Runtime.getRuntime(libc);

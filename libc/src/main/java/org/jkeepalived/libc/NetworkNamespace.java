@@ -1,5 +1,6 @@
 package org.jkeepalived.libc;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -21,6 +22,22 @@ public final class NetworkNamespace implements AutoCloseable {
     private NetworkNamespace(Thread owner, int originalFd) {
         this.owner = owner;
         this.originalFd = originalFd;
+    }
+
+    /** Work to do inside a namespace, typically opening sockets that then stay in it. */
+    @FunctionalInterface
+    public interface Call<T> {
+        T call() throws IOException;
+    }
+
+    /** Runs {@code call} on this thread inside the namespace {@code ip netns add name} made, then comes back. */
+    public static <T> T callIn(String name, Call<T> call) throws IOException {
+        NetworkNamespace entered = enter(name);
+        try {
+            return call.call();
+        } finally {
+            entered.close();
+        }
     }
 
     /** Enters the namespace {@code ip netns add name} made. */

@@ -97,10 +97,8 @@ class KeepalivedAdvertIntegrationTest {
     }
 
     private VrrpSocket openOnTheRight(String localAddress) throws Exception {
-        try (NetworkNamespace entered = NetworkNamespace.enter(pair.right())) {
-            return VrrpSocket.open(VrrpSocketConfig.multicast(VethPair.RIGHT_INTERFACE,
-                    InetAddress.getByName(localAddress)));
-        }
+        return NetworkNamespace.callIn(pair.right(), () -> VrrpSocket.open(
+                VrrpSocketConfig.multicast(VethPair.RIGHT_INTERFACE, InetAddress.getByName(localAddress))));
     }
 
     /** Reads datagrams into {@code packet} until one whose VRID (at {@code vrrpOffset + 1}) is {@code vrid}. */

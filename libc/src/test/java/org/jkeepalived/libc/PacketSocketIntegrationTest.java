@@ -43,8 +43,8 @@ class PacketSocketIntegrationTest {
                     header = output.readLine();
                 }
                 assertTrue(header != null, "tcpdump did not start listening");
-                try (NetworkNamespace entered = NetworkNamespace.enter(pair.left());
-                     PacketSocket socket = PacketSocket.open(VethPair.LEFT_INTERFACE)) {
+                try (PacketSocket socket = NetworkNamespace.callIn(pair.left(),
+                        () -> PacketSocket.open(VethPair.LEFT_INTERFACE))) {
                     assertTrue(socket.send(ByteBuffer.wrap(HexFormat.of().parseHex(GRATUITOUS_ARP)),
                             PacketSocket.ETH_P_ARP, PacketSocket.BROADCAST_MAC));
                 }

@@ -30,10 +30,8 @@ class RtnetlinkIntegrationTest {
     @BeforeEach
     void openClientInTheLeftNamespace() throws Exception {
         pair = VethPair.create();
-        try (NetworkNamespace entered = NetworkNamespace.enter(pair.left())) {
-            client = RtnetlinkClient.open(REPLY_TIMEOUT_MILLIS);
-            vaIndex = Native.interfaceIndex(VethPair.LEFT_INTERFACE);
-        }
+        client = NetworkNamespace.callIn(pair.left(), () -> RtnetlinkClient.open(REPLY_TIMEOUT_MILLIS));
+        vaIndex = NetworkNamespace.callIn(pair.left(), () -> Native.interfaceIndex(VethPair.LEFT_INTERFACE));
     }
 
     @AfterEach

@@ -47,9 +47,7 @@ class VrrpSocketIntegrationTest {
     }
 
     private static VrrpSocket openIn(String namespace, VrrpSocketConfig config) throws Exception {
-        try (NetworkNamespace entered = NetworkNamespace.enter(namespace)) {
-            return VrrpSocket.open(config);
-        }
+        return NetworkNamespace.callIn(namespace, () -> VrrpSocket.open(config));
     }
 
     /** The IPv4 header keepalived builds for an advert, as our codec will: the kernel fills length and checksum. */
