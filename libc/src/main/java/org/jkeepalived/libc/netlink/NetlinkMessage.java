@@ -1,0 +1,72 @@
+package org.jkeepalived.libc.netlink;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One netlink message: a {@link StructNlMsgHdr} and the payload its type implies. Parsing dispatches in one place:
+ * netlink's control types first, then the rtnetlink address and link types; anything else is kept as bytes.
+ */
+public sealed interface NetlinkMessage
+        permits RtnlAddressMessage, RtnlLinkMessage, NetlinkErrorMessage, NetlinkDoneMessage, UnknownNetlinkMessage {
+
+    StructNlMsgHdr header();
+
+    /** Appends exactly {@code header().length()} bytes, padded to 4 for the next message. */
+    void pack(ByteBuffer buffer);
+
+    /** The whole message as bytes in native order. */
+    default ByteBuffer toBuffer() {
+        ByteBuffer buffer = ByteBuffer.allocate(StructNlAttr.align(header().length())).order(ByteOrder.nativeOrder());
+        pack(buffer);
+        return buffer.flip();
+    }
+
+    /** Every message in a datagram; {@code datagram}'s position ends at its limit. */
+    static List<NetlinkMessage> parseAll(ByteBuffer datagram) {
+        ByteBuffer messages = datagram.slice().order(ByteOrder.nativeOrder());
+        datagram.position(datagram.limit());
+        List<NetlinkMessage> parsed = new ArrayList<>();
+        while (messages.remaining() >= StructNlMsgHdr.BYTES) {
+            parsed.add(parse(messages));
+        }
+        return List.copyOf(parsed);
+    }
+
+    /**
+     * The message at {@code buffer}'s position (native order), whose position then moves past it and its padding.
+     * Payload reads are bounded by {@code nlmsg_len}.
+     */
+    static NetlinkMessage parse(ByteBuffer buffer) {
+        int start = buffer.position();
+        StructNlMsgHdr header = StructNlMsgHdr.parse(buffer);
+        int payloadBytes = header.length() - StructNlMsgHdr.BYTES;
+        if (payloadBytes > buffer.remaining()) {
+            throw new WireFormatException(start, "nlmsg_len: " + header.length() + " (" + (buffer.remaining()
+                    + StructNlMsgHdr.BYTES) + " bytes left)");
+        }
+        ByteBuffer payload = buffer.slice(buffer.position(), payloadBytes).order(ByteOrder.nativeOrder());
+        buffer.position(Math.min(buffer.limit(), start + StructNlAttr.align(header.length())));
+        try {
+            return switch (header.type()) {
+                case StructNlMsgHdr.NLMSG_ERROR -> NetlinkErrorMessage.parsePayload(header, payload);
+                case StructNlMsgHdr.NLMSG_DONE -> NetlinkDoneMessage.parsePayload(header, payload);
+                case RtnlAddressMessage.RTM_NEWADDR, RtnlAddressMessage.RTM_DELADDR, RtnlAddressMessage.RTM_GETADDR ->
+                        RtnlAddressMessage.parsePayload(header, payload);
+                case RtnlLinkMessage.RTM_NEWLINK, RtnlLinkMessage.RTM_DELLINK, RtnlLinkMessage.RTM_GETLINK ->
+                        RtnlLinkMessage.parsePayload(header, payload);
+                default -> UnknownNetlinkMessage.parsePayload(header, payload);
+            };
+        } catch (WireFormatException e) {
+            throw new WireFormatException(start + StructNlMsgHdr.BYTES + e.offset(),
+                    "message type " + header.type() + ": " + e.reason());
+        }
+    }
+
+    /** Header plus payload, with {@code nlmsg_len} computed, for building requests. */
+    static StructNlMsgHdr header(int type, int flags, int sequence, int payloadBytes) {
+        return new StructNlMsgHdr(StructNlMsgHdr.BYTES + payloadBytes, type, flags, sequence, 0);
+    }
+}
