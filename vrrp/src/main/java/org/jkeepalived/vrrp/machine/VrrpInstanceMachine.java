@@ -59,6 +59,11 @@ public final class VrrpInstanceMachine {
     private boolean notifiesSent;
     private Optional<InetAddress> masterAddress = Optional.empty();
     private int masterPriority;
+    private Optional<StateChange> lastStateChange = Optional.empty();
+    /** keepalived's {@code stats->become_master}. */
+    private int becameMasterCount;
+    /** keepalived's {@code stats->release_master}. */
+    private int releasedMasterCount;
 
     public VrrpInstanceMachine(MachineSettings settings, VrrpEffects effects) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -113,7 +118,7 @@ public final class VrrpInstanceMachine {
             throw new IllegalStateException("start: " + name() + " is a member of sync group " + group.name()
                     + " (start the group)");
         }
-        initialiseTracking();
+        initialiseTracking(nowNs);
         initialiseState(nowNs);
     }
 
@@ -123,7 +128,7 @@ public final class VrrpInstanceMachine {
             throw new IllegalStateException("stop: " + name() + " is a member of sync group " + group.name()
                     + " (stop the group)");
         }
-        stopInstance();
+        stopInstance(nowNs);
     }
 
     /** Runs what is due at {@code nowNs}: master-down expiry, periodic adverts, delayed GARP bursts. */
@@ -144,7 +149,7 @@ public final class VrrpInstanceMachine {
             if (VrrpState.BACKUP == state) {
                 logDetail("(" + name() + ") Receive advertisement timeout");
                 wantState = VrrpState.MASTER;
-                gotoMaster(nowNs);
+                gotoMaster(nowNs, StateChangeReason.MASTER_DOWN_TIMER);
             } else if (VrrpState.MASTER == state) {
                 masterTransmit(nowNs);
             }
@@ -164,7 +169,7 @@ public final class VrrpInstanceMachine {
         if (VrrpState.BACKUP == state) {
             backupReceive(advert, nowNs);
         } else if (masterReceive(advert, nowNs)) {
-            leaveMaster(nowNs, false);
+            state(VrrpState.BACKUP, nowNs, StateChangeReason.HIGHER_PRIORITY_SEEN);
         }
         syncTransition(previous, nowNs);
         if (VrrpState.MASTER != state || !settings.lowerPrioNoAdvert()) {
@@ -225,12 +230,31 @@ public final class VrrpInstanceMachine {
         return initCount > 0;
     }
 
-    void forceState(VrrpState newState) {
-        state = newState;
+    /** The last state change; empty before the first. */
+    Optional<StateChange> lastStateChange() {
+        return lastStateChange;
+    }
+
+    int becameMasterCount() {
+        return becameMasterCount;
+    }
+
+    int releasedMasterCount() {
+        return releasedMasterCount;
+    }
+
+    /** The sync group takes this member to {@code newState} with another member. */
+    void syncTo(VrrpState newState, long nowNs) {
+        wantState = newState;
+        if (VrrpState.MASTER == newState) {
+            gotoMaster(nowNs, StateChangeReason.SYNC_GROUP);
+        } else {
+            state(newState, nowNs, StateChangeReason.SYNC_GROUP);
+        }
     }
 
     // keepalived's initialise_vrrp_tracking_priorities and the per-tracker initialisers before it.
-    void initialiseTracking() {
+    void initialiseTracking(long nowNs) {
         started = true;
         for (TrackerSlot slot : trackers.values()) {
             Tracker tracker = slot.tracker;
@@ -244,98 +268,132 @@ public final class VrrpInstanceMachine {
                 case BFD -> initialiseBfd(slot);
             }
         }
+        if (faultCount > 0 && VrrpState.FAULT != state) {
+            state(VrrpState.FAULT, nowNs, StateChangeReason.TRACKER_DOWN_AT_START);
+        }
         setEffectivePriority();
     }
 
     // keepalived's vrrp_init_state for one instance, then vrrp_init_sands.
     void initialiseState(long nowNs) {
-        VrrpState beginState = state;
         if (VrrpState.FAULT == state) {
             wantState = VrrpState.FAULT;
         }
-        VrrpState newState = null != group ? group.state() : wantState;
+        VrrpState startState = startState();
         boolean ready = 0 == faultCount && 0 == initCount && (null == group || 0 == group.membersInInit());
-        if (ready && VrrpState.MASTER == newState && isAddressOwner() && VrrpState.MASTER == wantState) {
-            // keepalived becomes master by timing out of BACKUP after one microsecond
-            state = VrrpState.BACKUP;
-            masterDownNs = NANOS_PER_MICRO;
+        if (ready && VrrpState.MASTER == startState && isAddressOwner() && VrrpState.MASTER == wantState) {
+            state(VrrpState.BACKUP, nowNs, StateChangeReason.ADDRESS_OWNER_START);
         } else {
-            masterDownNs = VrrpState.BACKUP == newState && VrrpState.MASTER == wantState
-                    ? (masterAdvertIntervalMicros + skewMicros(1)) * NANOS_PER_MICRO : masterDownNs();
-            if (ready && VrrpState.FAULT != newState) {
-                if (VrrpState.BACKUP != state) {
-                    effects.log("(" + name() + ") Entering BACKUP STATE (init)");
-                    state = VrrpState.BACKUP;
-                }
-            } else {
-                state = VrrpState.FAULT;
-            }
-            if (beginState != state && (VrrpState.FAULT != state || faultCount > 0)) {
-                sendInstanceNotifies();
-            }
+            state(ready && VrrpState.FAULT != startState ? VrrpState.BACKUP : VrrpState.FAULT, nowNs,
+                    StateChangeReason.STARTED);
         }
-        initTimer(nowNs);
     }
 
-    void stopInstance() {
-        if (VrrpState.MASTER == state) {
-            restoreInterface(true);
-        }
-        state = VrrpState.STOP;
-        timerDeadlineNs = NO_DEADLINE;
-        garpDelayDeadlineNs = NO_DEADLINE;
-        lowerPrioGarpDeadlineNs = NO_DEADLINE;
-        sendInstanceNotifies();
+    void stopInstance(long nowNs) {
+        state(VrrpState.STOP, nowNs, StateChangeReason.STOP);
     }
 
-    // keepalived's vrrp_state_goto_master.
-    void gotoMaster(long nowNs) {
+    // keepalived's vrrp_state_goto_master up to the state change: a sync group may hold the member back.
+    private void gotoMaster(long nowNs, StateChangeReason reason) {
         if (null != group && !group.canGotoMaster(this, nowNs)) {
             wantState = VrrpState.MASTER;
             return;
         }
-        state = VrrpState.MASTER;
+        state(VrrpState.MASTER, nowNs, reason);
+    }
+
+    /**
+     * The one place the state changes: records the change, runs the entry actions of the keepalived function the
+     * reason leads through ({@link EntryPath#of}), each in keepalived's order, then restarts the advert or
+     * master-down timer for the new state.
+     */
+    private void state(VrrpState newState, long nowNs, StateChangeReason reason) {
+        VrrpState oldState = state;
+        state = newState;
+        lastStateChange = Optional.of(new StateChange(oldState, newState, reason, nowNs));
+        switch (EntryPath.of(oldState, newState, reason)) {
+            case MARK_ONLY -> { }
+            case INIT_STATE -> enterFromInit(oldState, newState, reason);
+            // vrrp_state_master_tx logs the line and adds the addresses after the advert
+            case GOTO_MASTER -> masterTransmit(nowNs);
+            case LEAVE_MASTER -> leaveMaster(newState, reason);
+            case LEAVE_FAULT -> leaveFault(oldState, newState, reason, nowNs);
+            case SHUTDOWN -> shutdown(oldState);
+        }
         initTimer(nowNs);
-        masterTransmit(nowNs);
+    }
+
+    private void enterFromInit(VrrpState oldState, VrrpState newState, StateChangeReason reason) {
+        if (StateChangeReason.ADDRESS_OWNER_START == reason) {
+            // keepalived becomes master by timing out of BACKUP after one microsecond
+            masterDownNs = NANOS_PER_MICRO;
+            return;
+        }
+        masterDownNs = VrrpState.BACKUP == startState() && VrrpState.MASTER == wantState
+                ? (masterAdvertIntervalMicros + skewMicros(1)) * NANOS_PER_MICRO : masterDownNs();
+        if (VrrpState.BACKUP == newState && VrrpState.BACKUP != oldState) {
+            logEntering(VrrpState.BACKUP, " (init)");
+        }
+        if (oldState != newState && (VrrpState.FAULT != newState || faultCount > 0)) {
+            sendInstanceNotifies();
+        }
     }
 
     // keepalived's vrrp_state_leave_master.
-    void leaveMaster(long nowNs, boolean sendPriorityZero) {
-        if (VrrpState.BACKUP == wantState) {
-            effects.log("(" + name() + ") Entering BACKUP STATE");
+    private void leaveMaster(VrrpState newState, StateChangeReason reason) {
+        logEntering(newState, "");
+        if (VrrpState.BACKUP == newState) {
             preemptDelayRunning = false;
         } else {
-            effects.log("(" + name() + ") Entering FAULT STATE");
             effects.sendAdvert(PRIORITY_STOP);
         }
-        restoreInterface(sendPriorityZero);
-        state = wantState;
+        // only down_instance asks for the second priority 0 advert
+        restoreInterface(StateChangeReason.TRACKER_FAULT == reason);
         sendInstanceNotifies();
         masterDownNs = masterDownNs();
-        initTimer(nowNs);
+        releasedMasterCount++;
     }
 
     // keepalived's vrrp_state_leave_fault.
-    void leaveFault(long nowNs) {
-        if (VrrpState.MASTER == wantState) {
-            gotoMaster(nowNs);
+    private void leaveFault(VrrpState oldState, VrrpState newState, StateChangeReason reason, long nowNs) {
+        if (VrrpState.MASTER == newState) {
+            masterTransmit(nowNs);
         } else {
-            if (state != wantState) {
-                effects.log("(" + name() + ") Entering " + wantState + " STATE");
+            // vrrp_sync_fault marks the member FAULT before calling leave_fault, so it logs no line of its own
+            VrrpState leftState = StateChangeReason.SYNC_GROUP == reason && VrrpState.FAULT == newState
+                    ? VrrpState.FAULT : oldState;
+            if (leftState != newState) {
+                logEntering(newState, "");
             }
-            if (VrrpState.FAULT == wantState && VrrpState.MASTER == state) {
+            if (VrrpState.FAULT == newState && VrrpState.MASTER == leftState) {
                 effects.sendAdvert(PRIORITY_STOP);
                 restoreInterface(false);
             }
-            state = wantState;
             sendInstanceNotifies();
-            if (VrrpState.BACKUP == state) {
+            if (VrrpState.BACKUP == newState) {
                 preemptDelayRunning = false;
             }
         }
         masterAdvertIntervalMicros = settings.advertIntervalMicros();
         masterDownNs = masterDownNs();
-        initTimer(nowNs);
+    }
+
+    private void shutdown(VrrpState oldState) {
+        if (VrrpState.MASTER == oldState) {
+            restoreInterface(true);
+        }
+        garpDelayDeadlineNs = NO_DEADLINE;
+        lowerPrioGarpDeadlineNs = NO_DEADLINE;
+        sendInstanceNotifies();
+    }
+
+    private void logEntering(VrrpState newState, String suffix) {
+        effects.log("(" + name() + ") Entering " + newState + " STATE" + suffix);
+    }
+
+    /** The state vrrp_init_state aims for: the sync group's, else the configured one. */
+    private VrrpState startState() {
+        return null != group ? group.state() : wantState;
     }
 
     /** keepalived's {@code vrrp_sync_can_goto_master} holding this member back: a full master-down wait again. */
@@ -469,7 +527,7 @@ public final class VrrpInstanceMachine {
         // the old master must remove the addresses before our gratuitous ARPs, so the advert goes first
         effects.sendAdvert(effectivePriority);
         if (!vipSet) {
-            effects.log("(" + name() + ") Entering MASTER STATE");
+            logEntering(VrrpState.MASTER, "");
             becomeMaster(nowNs);
             if (settings.garp().masterDelayMicros() > 0) {
                 garpDelayDeadlineNs = nowNs + settings.garp().masterDelayMicros() * NANOS_PER_MICRO;
@@ -482,6 +540,7 @@ public final class VrrpInstanceMachine {
 
     // keepalived's vrrp_state_become_master.
     private void becomeMaster(long nowNs) {
+        becameMasterCount++;
         if (3 == settings.version() && settings.logDetail()
                 && masterAdvertIntervalMicros != settings.advertIntervalMicros()) {
             // keepalived 2.2.7 only resets the interval when it logs this line
@@ -553,7 +612,7 @@ public final class VrrpInstanceMachine {
         if (0 == tracker.weight()) {
             if (slot.up != (1 == tracker.multiplier())) {
                 effects.log(faultLine);
-                enterFaultAtInit();
+                faultCount++;
             }
         } else if (slot.up ? tracker.weight() > 0 : tracker.weight() < 0) {
             totalPriority += tracker.weight() * tracker.multiplier();
@@ -564,7 +623,7 @@ public final class VrrpInstanceMachine {
         Tracker tracker = slot.tracker;
         if (0 == tracker.weight()) {
             if (slot.up == tracker.reverse()) {
-                enterFaultAtInit();
+                faultCount++;
             }
         } else if (slot.up ? tracker.weight() > 0 : tracker.weight() < 0) {
             totalPriority += tracker.weight() * tracker.multiplier();
@@ -576,7 +635,7 @@ public final class VrrpInstanceMachine {
         if (status <= FILE_FAULT_STATUS) {
             effects.log("(" + name() + "): entering FAULT state (tracked file " + slot.tracker.name()
                     + " has status " + status + ")");
-            enterFaultAtInit();
+            faultCount++;
         } else {
             totalPriority += Math.min(status, FILE_MAX_STATUS);
         }
@@ -590,17 +649,12 @@ public final class VrrpInstanceMachine {
                 initCount++;
             } else if (!slot.up) {
                 effects.log("(" + name() + "): entering FAULT state due to script " + tracker.name());
-                enterFaultAtInit();
+                faultCount++;
             }
         } else if (!isAddressOwner() && !inInit && (slot.up ? tracker.weight() > 0 : tracker.weight() < 0)) {
             // keepalived 2.2.7 ignores reverse here (no weight_multiplier), unlike at run time
             totalPriority += tracker.weight();
         }
-    }
-
-    private void enterFaultAtInit() {
-        state = VrrpState.FAULT;
-        faultCount++;
     }
 
     // keepalived's process_if_status_change / vrrp_handle_bfd_event / process_update_track_process_status.
@@ -715,11 +769,7 @@ public final class VrrpInstanceMachine {
             return;
         }
         wantState = VrrpState.FAULT;
-        if (VrrpState.MASTER == state) {
-            leaveMaster(nowNs, true);
-        } else {
-            leaveFault(nowNs);
-        }
+        state(VrrpState.FAULT, nowNs, StateChangeReason.TRACKER_FAULT);
         if (null != group) {
             group.memberFaulted(this, nowNs);
         }
@@ -755,8 +805,11 @@ public final class VrrpInstanceMachine {
         if (null != group && VrrpState.MASTER == wantState && !group.canGotoMaster(this, nowNs)) {
             wantState = VrrpState.BACKUP;
         }
-        leaveFault(nowNs);
-        initTimer(nowNs);
+        if (VrrpState.MASTER == wantState) {
+            gotoMaster(nowNs, StateChangeReason.FAULT_CLEARED);
+        } else {
+            state(wantState, nowNs, StateChangeReason.FAULT_CLEARED);
+        }
         wantState = wanted;
         if (null != group) {
             if (VrrpState.MASTER == state) {
