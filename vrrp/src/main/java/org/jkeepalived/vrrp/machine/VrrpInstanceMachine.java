@@ -218,10 +218,6 @@ public final class VrrpInstanceMachine {
         return wantState;
     }
 
-    void wantState(VrrpState newWantState) {
-        wantState = newWantState;
-    }
-
     boolean isAddressOwner() {
         return PRIORITY_OWNER == basePriority;
     }
@@ -417,7 +413,7 @@ public final class VrrpInstanceMachine {
         if (PRIORITY_STOP == priority) {
             logDetail("(" + name() + ") Backup received priority 0 advertisement");
             masterDownNs = skewMicros(256 - effectivePriority) * NANOS_PER_MICRO;
-        } else if (settings.nopreempt() || priority >= effectivePriority || preemptDelayHolds(nowNs)) {
+        } else if (!shouldPreempt(priority, effectivePriority, settings.nopreempt(), preemptDelayHolds(nowNs))) {
             adoptMasterInterval(advert);
             masterDownNs = masterDownNs();
             masterAddress = Optional.of(advert.source());
@@ -436,7 +432,20 @@ public final class VrrpInstanceMachine {
     }
 
     private boolean preemptDelayHolds(long nowNs) {
-        return settings.preemptDelayMicros() > 0 && (!preemptDelayRunning || preemptDelayEndNs - nowNs > 0);
+        return preemptDelayHolds(settings.preemptDelayMicros(), preemptDelayRunning, preemptDelayEndNs, nowNs);
+    }
+
+    /**
+     * keepalived's vrrp_state_backup: a backup preempts by discarding a lower priority advert and letting its
+     * master-down timer run out, unless {@code nopreempt} or a running {@code preempt_delay} holds it back.
+     */
+    static boolean shouldPreempt(int advertPriority, int ourPriority, boolean nopreempt, boolean preemptDelayHolds) {
+        return !nopreempt && advertPriority < ourPriority && !preemptDelayHolds;
+    }
+
+    /** A configured {@code preempt_delay} holds until its first lower priority advert starts it, then until it ends. */
+    static boolean preemptDelayHolds(long preemptDelayMicros, boolean delayRunning, long delayEndNs, long nowNs) {
+        return preemptDelayMicros > 0 && (!delayRunning || delayEndNs - nowNs > 0);
     }
 
     private void trackPreemptDelay(int priority, long nowNs) {
@@ -457,8 +466,8 @@ public final class VrrpInstanceMachine {
     // keepalived's vrrp_state_master_rx: true when the instance must leave MASTER for BACKUP.
     private boolean masterReceive(ReceivedAdvert advert, long nowNs) {
         int priority = advert.priority();
-        int addressOrder = compareWithOwnAddress(advert.source());
-        boolean higher = priority > effectivePriority || (priority == effectivePriority && addressOrder > 0);
+        int addressOrder = compareAddresses(advert.source(), settings.sourceAddress());
+        boolean higher = advertPrecedence(priority, effectivePriority, addressOrder) > 0;
         if (PRIORITY_STOP == priority || (settings.higherPrioSendAdvert() && higher)) {
             effects.sendAdvert(effectivePriority);
             if (PRIORITY_STOP == priority) {
@@ -478,7 +487,9 @@ public final class VrrpInstanceMachine {
             }
         }
         String source = IpAddresses.format(advert.source());
-        if (priority < effectivePriority || (priority == effectivePriority && addressOrder < 0)) {
+        // the CONFIGURATION ERROR above may have lowered our priority
+        int precedence = advertPrecedence(priority, effectivePriority, addressOrder);
+        if (precedence < 0) {
             effects.log("(" + name() + ") Received advert from " + source + " with lower priority " + priority
                     + ", ours " + effectivePriority + (settings.lowerPrioNoAdvert() ? "" : ", forcing new election"));
             if (!settings.lowerPrioNoAdvert()) {
@@ -493,14 +504,15 @@ public final class VrrpInstanceMachine {
             notifier.fifo("MASTER_RX_LOWER_PRI", effectivePriority);
             return false;
         }
+        if (0 == precedence) {
+            return false;
+        }
         if (priority > effectivePriority) {
             effects.log("(" + name() + ") Master received advert from " + source + " with higher priority "
                     + priority + ", ours " + effectivePriority);
-        } else if (addressOrder > 0) {
+        } else {
             effects.log("(" + name() + ") Master received advert from " + source + " with same priority "
                     + priority + " but higher IP address than ours");
-        } else {
-            return false;
         }
         adoptMasterInterval(advert);
         masterDownNs = masterDownNs();
@@ -841,7 +853,8 @@ public final class VrrpInstanceMachine {
         }
     }
 
-    private static int clampPriority(int total) {
+    /** A non-owner's effective priority stays within 1..254 whatever its trackers add. */
+    static int clampPriority(int total) {
         return Math.max(1, Math.min(PRIORITY_OWNER - 1, total));
     }
 
@@ -851,20 +864,38 @@ public final class VrrpInstanceMachine {
                 * NANOS_PER_MICRO;
     }
 
+    private long skewMicros(int priorityValue) {
+        return skewMicros(settings.version(), priorityValue, masterAdvertIntervalMicros);
+    }
+
     /**
      * keepalived's {@code VRRP_TIMER_SKEW_CALC}: (256 − priority) / 256 s for VRRPv2; for VRRPv3 the same fraction of
      * Master_Adver_Interval, computed from centiseconds as 625/16 µs each to stay in 32 bits.
      */
-    private long skewMicros(int priorityValue) {
-        if (3 == settings.version()) {
+    static long skewMicros(int version, int priorityValue, long masterAdvertIntervalMicros) {
+        if (3 == version) {
             return priorityValue * (masterAdvertIntervalMicros / MICROS_PER_CENTI) * 625 / 16;
         }
         return priorityValue * MICROS_PER_SECOND / 256;
     }
 
-    // keepalived's vrrp_saddr_cmp: IPv4 and IPv6 both compare as unsigned big-endian numbers.
-    private int compareWithOwnAddress(InetAddress source) {
-        Optional<InetAddress> own = settings.sourceAddress();
+    /**
+     * RFC 5798 §6.4.3 as keepalived's vrrp_state_master_rx applies it: positive when the advert wins over us (a
+     * higher priority, or the same priority from a higher address), negative when we win, 0 for the same priority
+     * from our own address.
+     *
+     * @param addressOrder the sign of {@link #compareAddresses} of the advert's source with ours
+     */
+    static int advertPrecedence(int advertPriority, int ourPriority, int addressOrder) {
+        int byPriority = Integer.compare(advertPriority, ourPriority);
+        return 0 != byPriority ? Integer.signum(byPriority) : Integer.signum(addressOrder);
+    }
+
+    /**
+     * keepalived's vrrp_saddr_cmp: IPv4 and IPv6 both compare as unsigned big-endian numbers; 0 without an own
+     * address or across families.
+     */
+    static int compareAddresses(InetAddress source, Optional<InetAddress> own) {
         if (own.isEmpty() || own.get().getAddress().length != source.getAddress().length) {
             return 0;
         }
