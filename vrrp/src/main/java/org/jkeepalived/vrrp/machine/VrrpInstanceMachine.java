@@ -16,6 +16,9 @@ import org.jkeepalived.vrrp.machine.MachineSettings.Tracker;
  * <p>It does no I/O and reads no clock: every input carries {@code nowNs}, every effect goes to {@link VrrpEffects},
  * and {@link #nextDeadlineNs()} says when {@link #doWork(long)} must run next. Not thread safe: one event loop owns
  * it. Adverts given to {@link #onAdvert} must already have passed the receive checks.
+ *
+ * <p>Every state change goes through one private {@code state(newState, nowNs, reason)}; the
+ * {@link StateChangeReason} picks keepalived's entry actions for that path.
  */
 public final class VrrpInstanceMachine {
 
