@@ -59,7 +59,7 @@ public final class SyncGroupMachine {
     /** Starts every member as keepalived does at startup, with the group's notifications first. */
     public void start(long nowNs) {
         for (VrrpInstanceMachine member : members) {
-            member.initialiseTracking();
+            member.initialiseTracking(nowNs);
             if (VrrpState.FAULT == member.state()) {
                 if (VrrpState.FAULT != state) {
                     state = VrrpState.FAULT;
@@ -85,7 +85,7 @@ public final class SyncGroupMachine {
     /** Stops every member, then the group's STOP notifications. */
     public void stop(long nowNs) {
         for (VrrpInstanceMachine member : members) {
-            member.stopInstance();
+            member.stopInstance(nowNs);
         }
         state = VrrpState.STOP;
         sendGroupNotifies();
@@ -151,12 +151,7 @@ public final class SyncGroupMachine {
             if (other == member || VrrpState.BACKUP == other.state()) {
                 continue;
             }
-            other.wantState(VrrpState.BACKUP);
-            if (VrrpState.FAULT == other.state() || VrrpState.INIT == other.state()) {
-                other.leaveFault(nowNs);
-            } else {
-                other.leaveMaster(nowNs, false);
-            }
+            other.syncTo(VrrpState.BACKUP, nowNs);
         }
         state = VrrpState.BACKUP;
         sendGroupNotifies();
@@ -169,8 +164,7 @@ public final class SyncGroupMachine {
         effects.log("VRRP_Group(" + name + ") Syncing instances to MASTER state");
         for (VrrpInstanceMachine other : members) {
             if (other != member && VrrpState.MASTER != other.state()) {
-                other.wantState(VrrpState.MASTER);
-                other.gotoMaster(nowNs);
+                other.syncTo(VrrpState.MASTER, nowNs);
             }
         }
         state = VrrpState.MASTER;
@@ -186,14 +180,7 @@ public final class SyncGroupMachine {
             if (other == member || VrrpState.FAULT == other.state()) {
                 continue;
             }
-            other.wantState(VrrpState.FAULT);
-            if (VrrpState.MASTER == other.state()) {
-                other.leaveMaster(nowNs, false);
-            } else {
-                // keepalived marks the member FAULT first, so it logs no "Entering FAULT STATE" of its own
-                other.forceState(VrrpState.FAULT);
-                other.leaveFault(nowNs);
-            }
+            other.syncTo(VrrpState.FAULT, nowNs);
         }
         state = VrrpState.FAULT;
         sendGroupNotifies();

@@ -16,6 +16,9 @@ import org.jkeepalived.vrrp.machine.MachineSettings.Tracker;
  * <p>It does no I/O and reads no clock: every input carries {@code nowNs}, every effect goes to {@link VrrpEffects},
  * and {@link #nextDeadlineNs()} says when {@link #doWork(long)} must run next. Not thread safe: one event loop owns
  * it. Adverts given to {@link #onAdvert} must already have passed the receive checks.
+ *
+ * <p>Every state change goes through one private {@code state(newState, nowNs, reason)}; the
+ * {@link StateChangeReason} picks keepalived's entry actions for that path.
  */
 public final class VrrpInstanceMachine {
 
@@ -59,6 +62,11 @@ public final class VrrpInstanceMachine {
     private boolean notifiesSent;
     private Optional<InetAddress> masterAddress = Optional.empty();
     private int masterPriority;
+    private Optional<StateChange> lastStateChange = Optional.empty();
+    /** keepalived's {@code stats->become_master}. */
+    private int becameMasterCount;
+    /** keepalived's {@code stats->release_master}. */
+    private int releasedMasterCount;
 
     public VrrpInstanceMachine(MachineSettings settings, VrrpEffects effects) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -113,7 +121,7 @@ public final class VrrpInstanceMachine {
             throw new IllegalStateException("start: " + name() + " is a member of sync group " + group.name()
                     + " (start the group)");
         }
-        initialiseTracking();
+        initialiseTracking(nowNs);
         initialiseState(nowNs);
     }
 
@@ -123,7 +131,7 @@ public final class VrrpInstanceMachine {
             throw new IllegalStateException("stop: " + name() + " is a member of sync group " + group.name()
                     + " (stop the group)");
         }
-        stopInstance();
+        stopInstance(nowNs);
     }
 
     /** Runs what is due at {@code nowNs}: master-down expiry, periodic adverts, delayed GARP bursts. */
@@ -144,7 +152,7 @@ public final class VrrpInstanceMachine {
             if (VrrpState.BACKUP == state) {
                 logDetail("(" + name() + ") Receive advertisement timeout");
                 wantState = VrrpState.MASTER;
-                gotoMaster(nowNs);
+                gotoMaster(nowNs, StateChangeReason.MASTER_DOWN_TIMER);
             } else if (VrrpState.MASTER == state) {
                 masterTransmit(nowNs);
             }
@@ -164,7 +172,7 @@ public final class VrrpInstanceMachine {
         if (VrrpState.BACKUP == state) {
             backupReceive(advert, nowNs);
         } else if (masterReceive(advert, nowNs)) {
-            leaveMaster(nowNs, false);
+            state(VrrpState.BACKUP, nowNs, StateChangeReason.HIGHER_PRIORITY_SEEN);
         }
         syncTransition(previous, nowNs);
         if (VrrpState.MASTER != state || !settings.lowerPrioNoAdvert()) {
@@ -213,10 +221,6 @@ public final class VrrpInstanceMachine {
         return wantState;
     }
 
-    void wantState(VrrpState newWantState) {
-        wantState = newWantState;
-    }
-
     boolean isAddressOwner() {
         return PRIORITY_OWNER == basePriority;
     }
@@ -225,12 +229,31 @@ public final class VrrpInstanceMachine {
         return initCount > 0;
     }
 
-    void forceState(VrrpState newState) {
-        state = newState;
+    /** The last state change; empty before the first. */
+    Optional<StateChange> lastStateChange() {
+        return lastStateChange;
+    }
+
+    int becameMasterCount() {
+        return becameMasterCount;
+    }
+
+    int releasedMasterCount() {
+        return releasedMasterCount;
+    }
+
+    /** The sync group takes this member to {@code newState} with another member. */
+    void syncTo(VrrpState newState, long nowNs) {
+        wantState = newState;
+        if (VrrpState.MASTER == newState) {
+            gotoMaster(nowNs, StateChangeReason.SYNC_GROUP);
+        } else {
+            state(newState, nowNs, StateChangeReason.SYNC_GROUP);
+        }
     }
 
     // keepalived's initialise_vrrp_tracking_priorities and the per-tracker initialisers before it.
-    void initialiseTracking() {
+    void initialiseTracking(long nowNs) {
         started = true;
         for (TrackerSlot slot : trackers.values()) {
             Tracker tracker = slot.tracker;
@@ -244,98 +267,132 @@ public final class VrrpInstanceMachine {
                 case BFD -> initialiseBfd(slot);
             }
         }
+        if (faultCount > 0 && VrrpState.FAULT != state) {
+            state(VrrpState.FAULT, nowNs, StateChangeReason.TRACKER_DOWN_AT_START);
+        }
         setEffectivePriority();
     }
 
     // keepalived's vrrp_init_state for one instance, then vrrp_init_sands.
     void initialiseState(long nowNs) {
-        VrrpState beginState = state;
         if (VrrpState.FAULT == state) {
             wantState = VrrpState.FAULT;
         }
-        VrrpState newState = null != group ? group.state() : wantState;
+        VrrpState startState = startState();
         boolean ready = 0 == faultCount && 0 == initCount && (null == group || 0 == group.membersInInit());
-        if (ready && VrrpState.MASTER == newState && isAddressOwner() && VrrpState.MASTER == wantState) {
-            // keepalived becomes master by timing out of BACKUP after one microsecond
-            state = VrrpState.BACKUP;
-            masterDownNs = NANOS_PER_MICRO;
+        if (ready && VrrpState.MASTER == startState && isAddressOwner() && VrrpState.MASTER == wantState) {
+            state(VrrpState.BACKUP, nowNs, StateChangeReason.ADDRESS_OWNER_START);
         } else {
-            masterDownNs = VrrpState.BACKUP == newState && VrrpState.MASTER == wantState
-                    ? (masterAdvertIntervalMicros + skewMicros(1)) * NANOS_PER_MICRO : masterDownNs();
-            if (ready && VrrpState.FAULT != newState) {
-                if (VrrpState.BACKUP != state) {
-                    effects.log("(" + name() + ") Entering BACKUP STATE (init)");
-                    state = VrrpState.BACKUP;
-                }
-            } else {
-                state = VrrpState.FAULT;
-            }
-            if (beginState != state && (VrrpState.FAULT != state || faultCount > 0)) {
-                sendInstanceNotifies();
-            }
+            state(ready && VrrpState.FAULT != startState ? VrrpState.BACKUP : VrrpState.FAULT, nowNs,
+                    StateChangeReason.STARTED);
         }
-        initTimer(nowNs);
     }
 
-    void stopInstance() {
-        if (VrrpState.MASTER == state) {
-            restoreInterface(true);
-        }
-        state = VrrpState.STOP;
-        timerDeadlineNs = NO_DEADLINE;
-        garpDelayDeadlineNs = NO_DEADLINE;
-        lowerPrioGarpDeadlineNs = NO_DEADLINE;
-        sendInstanceNotifies();
+    void stopInstance(long nowNs) {
+        state(VrrpState.STOP, nowNs, StateChangeReason.STOP);
     }
 
-    // keepalived's vrrp_state_goto_master.
-    void gotoMaster(long nowNs) {
+    // keepalived's vrrp_state_goto_master up to the state change: a sync group may hold the member back.
+    private void gotoMaster(long nowNs, StateChangeReason reason) {
         if (null != group && !group.canGotoMaster(this, nowNs)) {
             wantState = VrrpState.MASTER;
             return;
         }
-        state = VrrpState.MASTER;
+        state(VrrpState.MASTER, nowNs, reason);
+    }
+
+    /**
+     * The one place the state changes: records the change, runs the entry actions of the keepalived function the
+     * reason leads through ({@link EntryPath#of}), each in keepalived's order, then restarts the advert or
+     * master-down timer for the new state.
+     */
+    private void state(VrrpState newState, long nowNs, StateChangeReason reason) {
+        VrrpState oldState = state;
+        state = newState;
+        lastStateChange = Optional.of(new StateChange(oldState, newState, reason, nowNs));
+        switch (EntryPath.of(oldState, newState, reason)) {
+            case MARK_ONLY -> { }
+            case INIT_STATE -> enterFromInit(oldState, newState, reason);
+            // vrrp_state_master_tx logs the line and adds the addresses after the advert
+            case GOTO_MASTER -> masterTransmit(nowNs);
+            case LEAVE_MASTER -> leaveMaster(newState, reason);
+            case LEAVE_FAULT -> leaveFault(oldState, newState, reason, nowNs);
+            case SHUTDOWN -> shutdown(oldState);
+        }
         initTimer(nowNs);
-        masterTransmit(nowNs);
+    }
+
+    private void enterFromInit(VrrpState oldState, VrrpState newState, StateChangeReason reason) {
+        if (StateChangeReason.ADDRESS_OWNER_START == reason) {
+            // keepalived becomes master by timing out of BACKUP after one microsecond
+            masterDownNs = NANOS_PER_MICRO;
+            return;
+        }
+        masterDownNs = VrrpState.BACKUP == startState() && VrrpState.MASTER == wantState
+                ? (masterAdvertIntervalMicros + skewMicros(1)) * NANOS_PER_MICRO : masterDownNs();
+        if (VrrpState.BACKUP == newState && VrrpState.BACKUP != oldState) {
+            logEntering(VrrpState.BACKUP, " (init)");
+        }
+        if (oldState != newState && (VrrpState.FAULT != newState || faultCount > 0)) {
+            sendInstanceNotifies();
+        }
     }
 
     // keepalived's vrrp_state_leave_master.
-    void leaveMaster(long nowNs, boolean sendPriorityZero) {
-        if (VrrpState.BACKUP == wantState) {
-            effects.log("(" + name() + ") Entering BACKUP STATE");
+    private void leaveMaster(VrrpState newState, StateChangeReason reason) {
+        logEntering(newState, "");
+        if (VrrpState.BACKUP == newState) {
             preemptDelayRunning = false;
         } else {
-            effects.log("(" + name() + ") Entering FAULT STATE");
             effects.sendAdvert(PRIORITY_STOP);
         }
-        restoreInterface(sendPriorityZero);
-        state = wantState;
+        // only down_instance asks for the second priority 0 advert
+        restoreInterface(StateChangeReason.TRACKER_FAULT == reason);
         sendInstanceNotifies();
         masterDownNs = masterDownNs();
-        initTimer(nowNs);
+        releasedMasterCount++;
     }
 
     // keepalived's vrrp_state_leave_fault.
-    void leaveFault(long nowNs) {
-        if (VrrpState.MASTER == wantState) {
-            gotoMaster(nowNs);
+    private void leaveFault(VrrpState oldState, VrrpState newState, StateChangeReason reason, long nowNs) {
+        if (VrrpState.MASTER == newState) {
+            masterTransmit(nowNs);
         } else {
-            if (state != wantState) {
-                effects.log("(" + name() + ") Entering " + wantState + " STATE");
+            // vrrp_sync_fault marks the member FAULT before calling leave_fault, so it logs no line of its own
+            VrrpState leftState = StateChangeReason.SYNC_GROUP == reason && VrrpState.FAULT == newState
+                    ? VrrpState.FAULT : oldState;
+            if (leftState != newState) {
+                logEntering(newState, "");
             }
-            if (VrrpState.FAULT == wantState && VrrpState.MASTER == state) {
+            if (VrrpState.FAULT == newState && VrrpState.MASTER == leftState) {
                 effects.sendAdvert(PRIORITY_STOP);
                 restoreInterface(false);
             }
-            state = wantState;
             sendInstanceNotifies();
-            if (VrrpState.BACKUP == state) {
+            if (VrrpState.BACKUP == newState) {
                 preemptDelayRunning = false;
             }
         }
         masterAdvertIntervalMicros = settings.advertIntervalMicros();
         masterDownNs = masterDownNs();
-        initTimer(nowNs);
+    }
+
+    private void shutdown(VrrpState oldState) {
+        if (VrrpState.MASTER == oldState) {
+            restoreInterface(true);
+        }
+        garpDelayDeadlineNs = NO_DEADLINE;
+        lowerPrioGarpDeadlineNs = NO_DEADLINE;
+        sendInstanceNotifies();
+    }
+
+    private void logEntering(VrrpState newState, String suffix) {
+        effects.log("(" + name() + ") Entering " + newState + " STATE" + suffix);
+    }
+
+    /** The state vrrp_init_state aims for: the sync group's, else the configured one. */
+    private VrrpState startState() {
+        return null != group ? group.state() : wantState;
     }
 
     /** keepalived's {@code vrrp_sync_can_goto_master} holding this member back: a full master-down wait again. */
@@ -359,7 +416,7 @@ public final class VrrpInstanceMachine {
         if (PRIORITY_STOP == priority) {
             logDetail("(" + name() + ") Backup received priority 0 advertisement");
             masterDownNs = skewMicros(256 - effectivePriority) * NANOS_PER_MICRO;
-        } else if (settings.nopreempt() || priority >= effectivePriority || preemptDelayHolds(nowNs)) {
+        } else if (!shouldPreempt(priority, effectivePriority, settings.nopreempt(), preemptDelayHolds(nowNs))) {
             adoptMasterInterval(advert);
             masterDownNs = masterDownNs();
             masterAddress = Optional.of(advert.source());
@@ -378,7 +435,20 @@ public final class VrrpInstanceMachine {
     }
 
     private boolean preemptDelayHolds(long nowNs) {
-        return settings.preemptDelayMicros() > 0 && (!preemptDelayRunning || preemptDelayEndNs - nowNs > 0);
+        return preemptDelayHolds(settings.preemptDelayMicros(), preemptDelayRunning, preemptDelayEndNs, nowNs);
+    }
+
+    /**
+     * keepalived's vrrp_state_backup: a backup preempts by discarding a lower priority advert and letting its
+     * master-down timer run out, unless {@code nopreempt} or a running {@code preempt_delay} holds it back.
+     */
+    static boolean shouldPreempt(int advertPriority, int ourPriority, boolean nopreempt, boolean preemptDelayHolds) {
+        return !nopreempt && advertPriority < ourPriority && !preemptDelayHolds;
+    }
+
+    /** A configured {@code preempt_delay} holds until its first lower priority advert starts it, then until it ends. */
+    static boolean preemptDelayHolds(long preemptDelayMicros, boolean delayRunning, long delayEndNs, long nowNs) {
+        return preemptDelayMicros > 0 && (!delayRunning || delayEndNs - nowNs > 0);
     }
 
     private void trackPreemptDelay(int priority, long nowNs) {
@@ -399,8 +469,8 @@ public final class VrrpInstanceMachine {
     // keepalived's vrrp_state_master_rx: true when the instance must leave MASTER for BACKUP.
     private boolean masterReceive(ReceivedAdvert advert, long nowNs) {
         int priority = advert.priority();
-        int addressOrder = compareWithOwnAddress(advert.source());
-        boolean higher = priority > effectivePriority || (priority == effectivePriority && addressOrder > 0);
+        int addressOrder = compareAddresses(advert.source(), settings.sourceAddress());
+        boolean higher = advertPrecedence(priority, effectivePriority, addressOrder) > 0;
         if (PRIORITY_STOP == priority || (settings.higherPrioSendAdvert() && higher)) {
             effects.sendAdvert(effectivePriority);
             if (PRIORITY_STOP == priority) {
@@ -420,7 +490,9 @@ public final class VrrpInstanceMachine {
             }
         }
         String source = IpAddresses.format(advert.source());
-        if (priority < effectivePriority || (priority == effectivePriority && addressOrder < 0)) {
+        // the CONFIGURATION ERROR above may have lowered our priority
+        int precedence = advertPrecedence(priority, effectivePriority, addressOrder);
+        if (precedence < 0) {
             effects.log("(" + name() + ") Received advert from " + source + " with lower priority " + priority
                     + ", ours " + effectivePriority + (settings.lowerPrioNoAdvert() ? "" : ", forcing new election"));
             if (!settings.lowerPrioNoAdvert()) {
@@ -435,14 +507,15 @@ public final class VrrpInstanceMachine {
             notifier.fifo("MASTER_RX_LOWER_PRI", effectivePriority);
             return false;
         }
+        if (0 == precedence) {
+            return false;
+        }
         if (priority > effectivePriority) {
             effects.log("(" + name() + ") Master received advert from " + source + " with higher priority "
                     + priority + ", ours " + effectivePriority);
-        } else if (addressOrder > 0) {
+        } else {
             effects.log("(" + name() + ") Master received advert from " + source + " with same priority "
                     + priority + " but higher IP address than ours");
-        } else {
-            return false;
         }
         adoptMasterInterval(advert);
         masterDownNs = masterDownNs();
@@ -469,7 +542,7 @@ public final class VrrpInstanceMachine {
         // the old master must remove the addresses before our gratuitous ARPs, so the advert goes first
         effects.sendAdvert(effectivePriority);
         if (!vipSet) {
-            effects.log("(" + name() + ") Entering MASTER STATE");
+            logEntering(VrrpState.MASTER, "");
             becomeMaster(nowNs);
             if (settings.garp().masterDelayMicros() > 0) {
                 garpDelayDeadlineNs = nowNs + settings.garp().masterDelayMicros() * NANOS_PER_MICRO;
@@ -482,6 +555,7 @@ public final class VrrpInstanceMachine {
 
     // keepalived's vrrp_state_become_master.
     private void becomeMaster(long nowNs) {
+        becameMasterCount++;
         if (3 == settings.version() && settings.logDetail()
                 && masterAdvertIntervalMicros != settings.advertIntervalMicros()) {
             // keepalived 2.2.7 only resets the interval when it logs this line
@@ -553,7 +627,7 @@ public final class VrrpInstanceMachine {
         if (0 == tracker.weight()) {
             if (slot.up != (1 == tracker.multiplier())) {
                 effects.log(faultLine);
-                enterFaultAtInit();
+                faultCount++;
             }
         } else if (slot.up ? tracker.weight() > 0 : tracker.weight() < 0) {
             totalPriority += tracker.weight() * tracker.multiplier();
@@ -564,7 +638,7 @@ public final class VrrpInstanceMachine {
         Tracker tracker = slot.tracker;
         if (0 == tracker.weight()) {
             if (slot.up == tracker.reverse()) {
-                enterFaultAtInit();
+                faultCount++;
             }
         } else if (slot.up ? tracker.weight() > 0 : tracker.weight() < 0) {
             totalPriority += tracker.weight() * tracker.multiplier();
@@ -576,7 +650,7 @@ public final class VrrpInstanceMachine {
         if (status <= FILE_FAULT_STATUS) {
             effects.log("(" + name() + "): entering FAULT state (tracked file " + slot.tracker.name()
                     + " has status " + status + ")");
-            enterFaultAtInit();
+            faultCount++;
         } else {
             totalPriority += Math.min(status, FILE_MAX_STATUS);
         }
@@ -590,17 +664,12 @@ public final class VrrpInstanceMachine {
                 initCount++;
             } else if (!slot.up) {
                 effects.log("(" + name() + "): entering FAULT state due to script " + tracker.name());
-                enterFaultAtInit();
+                faultCount++;
             }
         } else if (!isAddressOwner() && !inInit && (slot.up ? tracker.weight() > 0 : tracker.weight() < 0)) {
             // keepalived 2.2.7 ignores reverse here (no weight_multiplier), unlike at run time
             totalPriority += tracker.weight();
         }
-    }
-
-    private void enterFaultAtInit() {
-        state = VrrpState.FAULT;
-        faultCount++;
     }
 
     // keepalived's process_if_status_change / vrrp_handle_bfd_event / process_update_track_process_status.
@@ -715,11 +784,7 @@ public final class VrrpInstanceMachine {
             return;
         }
         wantState = VrrpState.FAULT;
-        if (VrrpState.MASTER == state) {
-            leaveMaster(nowNs, true);
-        } else {
-            leaveFault(nowNs);
-        }
+        state(VrrpState.FAULT, nowNs, StateChangeReason.TRACKER_FAULT);
         if (null != group) {
             group.memberFaulted(this, nowNs);
         }
@@ -755,8 +820,11 @@ public final class VrrpInstanceMachine {
         if (null != group && VrrpState.MASTER == wantState && !group.canGotoMaster(this, nowNs)) {
             wantState = VrrpState.BACKUP;
         }
-        leaveFault(nowNs);
-        initTimer(nowNs);
+        if (VrrpState.MASTER == wantState) {
+            gotoMaster(nowNs, StateChangeReason.FAULT_CLEARED);
+        } else {
+            state(wantState, nowNs, StateChangeReason.FAULT_CLEARED);
+        }
         wantState = wanted;
         if (null != group) {
             if (VrrpState.MASTER == state) {
@@ -788,7 +856,8 @@ public final class VrrpInstanceMachine {
         }
     }
 
-    private static int clampPriority(int total) {
+    /** A non-owner's effective priority stays within 1..254 whatever its trackers add. */
+    static int clampPriority(int total) {
         return Math.max(1, Math.min(PRIORITY_OWNER - 1, total));
     }
 
@@ -798,20 +867,38 @@ public final class VrrpInstanceMachine {
                 * NANOS_PER_MICRO;
     }
 
+    private long skewMicros(int priorityValue) {
+        return skewMicros(settings.version(), priorityValue, masterAdvertIntervalMicros);
+    }
+
     /**
      * keepalived's {@code VRRP_TIMER_SKEW_CALC}: (256 − priority) / 256 s for VRRPv2; for VRRPv3 the same fraction of
      * Master_Adver_Interval, computed from centiseconds as 625/16 µs each to stay in 32 bits.
      */
-    private long skewMicros(int priorityValue) {
-        if (3 == settings.version()) {
+    static long skewMicros(int version, int priorityValue, long masterAdvertIntervalMicros) {
+        if (3 == version) {
             return priorityValue * (masterAdvertIntervalMicros / MICROS_PER_CENTI) * 625 / 16;
         }
         return priorityValue * MICROS_PER_SECOND / 256;
     }
 
-    // keepalived's vrrp_saddr_cmp: IPv4 and IPv6 both compare as unsigned big-endian numbers.
-    private int compareWithOwnAddress(InetAddress source) {
-        Optional<InetAddress> own = settings.sourceAddress();
+    /**
+     * RFC 5798 §6.4.3 as keepalived's vrrp_state_master_rx applies it: positive when the advert wins over us (a
+     * higher priority, or the same priority from a higher address), negative when we win, 0 for the same priority
+     * from our own address.
+     *
+     * @param addressOrder the sign of {@link #compareAddresses} of the advert's source with ours
+     */
+    static int advertPrecedence(int advertPriority, int ourPriority, int addressOrder) {
+        int byPriority = Integer.compare(advertPriority, ourPriority);
+        return 0 != byPriority ? Integer.signum(byPriority) : Integer.signum(addressOrder);
+    }
+
+    /**
+     * keepalived's vrrp_saddr_cmp: IPv4 and IPv6 both compare as unsigned big-endian numbers; 0 without an own
+     * address or across families.
+     */
+    static int compareAddresses(InetAddress source, Optional<InetAddress> own) {
         if (own.isEmpty() || own.get().getAddress().length != source.getAddress().length) {
             return 0;
         }
