@@ -53,9 +53,6 @@ final class EngineEffects implements VrrpEffects {
         }
         try {
             runtime.sendAdvert(priority, io.sendBuffer());
-            if (priority == 0) {
-                io.logDetail("(" + runtime.name() + ") sent 0 priority");
-            }
         } catch (NativeIoException e) {
             io.log("(" + runtime.name() + ") advert not sent: " + e.getMessage());
         }
