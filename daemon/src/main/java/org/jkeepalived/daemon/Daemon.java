@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 
 /**
  * The keepalived process without {@code -t}: logs keepalived's start lines, loads the config, refuses to start as
- * keepalived does, writes the pid files, then holds the config until STOP, reloading it on RELOAD. The VRRP,
- * checker and IPVS engines come later; this holds the config they will run.
+ * keepalived does, writes the pid files, runs the VRRP engine for the config until STOP, and on RELOAD runs a new
+ * engine for the new config. The checker and IPVS engines come later.
  */
 public final class Daemon {
     /** KEEPALIVED_EXIT_NO_CONFIG: the config file cannot be found or read. */
@@ -34,21 +34,25 @@ public final class Daemon {
     private final PidFile pidFile;
     private final long pid;
     private final Uname uname;
+    private final VrrpLauncher vrrpLauncher;
     private KeepalivedConfig config;
+    private VrrpLauncher.Running vrrp = VrrpLauncher.NOTHING_RUNNING;
 
     /**
      * @param source       reads the config the options name
      * @param processAlive whether a pid names a live process (for pid files of an earlier run)
      * @param pid          this process's pid
+     * @param vrrpLauncher starts the VRRP subsystem for a config
      */
     public Daemon(Options options, ConfigSource source, Logger log, LongPredicate processAlive,
-                  long pid, Uname uname) {
+                  long pid, Uname uname, VrrpLauncher vrrpLauncher) {
         this.options = options;
         this.source = source;
         this.log = log;
         this.pidFile = new PidFile(log, processAlive);
         this.pid = pid;
         this.uname = uname;
+        this.vrrpLauncher = vrrpLauncher;
     }
 
     /** Runs until {@code requests} says STOP; returns the exit status. */
@@ -78,11 +82,13 @@ public final class Daemon {
         }
         try {
             dumpIfAsked();
+            startVrrp();
             log.info("Startup complete");
             while (requests.next() == DaemonRequest.RELOAD) {
                 reload();
             }
             log.info("Stopping");
+            stopVrrp();
         } finally {
             written.forEach(pidFile::remove);
         }
@@ -189,7 +195,7 @@ public final class Daemon {
      * keepalived's SIGHUP: re-read the config; one it cannot run is reported and the running one kept (keepalived's
      * {@code reload_check_config} behaviour, which jkeepalived always applies).
      */
-    private void reload() {
+    private void reload() throws InterruptedException {
         log.info("Reloading ...");
         LoadResult result = source.load(options);
         logDiagnostics(result);
@@ -197,8 +203,23 @@ public final class Daemon {
             log.error("Reload of configuration {} failed: keeping the running configuration", options.configFile());
             return;
         }
+        stopVrrp();
         config = result.config().orElseThrow();
         dumpIfAsked();
+        startVrrp();
         log.info("Reload complete");
+    }
+
+    /** The VRRP subsystem runs unless {@code -C}; nothing runs for a config without instances. */
+    private void startVrrp() throws InterruptedException {
+        if (options.subsystems().vrrp()) {
+            vrrp = vrrpLauncher.start(config);
+        }
+    }
+
+    /** keepalived's {@code -V} leaves the addresses and sends no priority 0 advert. */
+    private void stopVrrp() throws InterruptedException {
+        vrrp.stop(!options.deferred().contains(KeepalivedOption.DONT_RELEASE_VRRP.spec().longName()));
+        vrrp = VrrpLauncher.NOTHING_RUNNING;
     }
 }

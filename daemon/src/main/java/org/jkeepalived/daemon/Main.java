@@ -36,7 +36,8 @@ public final class Main {
             Signals signals = Signals.install();
             Daemon daemon = new Daemon(options, files,
                     Logging.configure(options.log(), ZoneId.systemDefault()),
-                    pid -> ProcessHandle.of(pid).isPresent(), ProcessHandle.current().pid(), uname);
+                    pid -> ProcessHandle.of(pid).isPresent(), ProcessHandle.current().pid(), uname,
+                    VrrpLauncher.engine(options.log().detailLevel() > 0));
             return daemon.run(signals::next);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

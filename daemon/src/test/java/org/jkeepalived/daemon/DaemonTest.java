@@ -30,6 +30,12 @@ class DaemonTest {
     Path dir;
 
     private final Deque<LoadResult> loads = new ArrayDeque<>();
+    /** What the daemon asked of the VRRP subsystem, in order. */
+    private final List<String> vrrpCalls = new ArrayList<>();
+    private final VrrpLauncher vrrpLauncher = config -> {
+        vrrpCalls.add("start " + System.identityHashCode(config));
+        return release -> vrrpCalls.add("stop release=" + release);
+    };
     /** Each load takes the next result; the last one stays for any further loads. */
     private final ConfigSource source = new ConfigSource() {
         @Override
@@ -66,7 +72,7 @@ class DaemonTest {
 
     private Daemon daemon(Options options) {
         return new Daemon(options, source, LoggerFactory.getLogger("test"), pid -> pid == OTHER_LIVE_PID, OUR_PID,
-                new Uname("Linux", "6.1", "#1"));
+                new Uname("Linux", "6.1", "#1"), vrrpLauncher);
     }
 
     /** Requests that check the pid files while running, then stop. */
@@ -153,6 +159,48 @@ class DaemonTest {
         Daemon daemon = daemon(options("-d"));
         assertEquals(0, daemon.run(stopAfter(List.of(DaemonRequest.RELOAD), () -> { })));
         assertSame(second.config().orElseThrow(), daemon.config());
+    }
+
+    @Test
+    void vrrpStartsWithTheConfigAndStopsReleasingItsAddresses() throws Exception {
+        LoadResult first = runnable();
+        loads.add(first);
+        assertEquals(0, daemon(options()).run(stopAfter(List.of(), () -> { })));
+        assertEquals(List.of("start " + System.identityHashCode(first.config().orElseThrow()), "stop release=true"),
+                vrrpCalls);
+    }
+
+    @Test
+    void withDontReleaseVrrpTheAddressesStayOnStop() throws Exception {
+        loads.add(runnable());
+        assertEquals(0, daemon(options("-V")).run(stopAfter(List.of(), () -> { })));
+        assertEquals("stop release=false", vrrpCalls.get(vrrpCalls.size() - 1));
+    }
+
+    @Test
+    void vrrpDoesNotRunWithDontRunVrrp() throws Exception {
+        loads.add(runnable());
+        assertEquals(0, daemon(options("-C")).run(stopAfter(List.of(), () -> { })));
+        assertEquals(List.of(), vrrpCalls);
+    }
+
+    @Test
+    void aGoodReloadStopsTheOldVrrpBeforeStartingTheNewOne() throws Exception {
+        LoadResult first = runnable();
+        LoadResult second = runnable();
+        loads.add(first);
+        loads.add(second);
+        assertEquals(0, daemon(options()).run(stopAfter(List.of(DaemonRequest.RELOAD), () -> { })));
+        assertEquals(List.of("start " + System.identityHashCode(first.config().orElseThrow()), "stop release=true",
+                "start " + System.identityHashCode(second.config().orElseThrow()), "stop release=true"), vrrpCalls);
+    }
+
+    @Test
+    void aReloadThatCannotRunLeavesVrrpRunning() throws Exception {
+        loads.add(runnable());
+        loads.add(refused(Severity.FATAL));
+        assertEquals(0, daemon(options()).run(stopAfter(List.of(DaemonRequest.RELOAD), () -> { })));
+        assertEquals(2, vrrpCalls.size(), vrrpCalls.toString());
     }
 
     private String read(String name) {

@@ -1,0 +1,36 @@
+package org.jkeepalived.daemon;
+
+import org.jkeepalived.config.KeepalivedConfig;
+import org.jkeepalived.vrrp.engine.VrrpEngine;
+
+/** Starts the VRRP subsystem for a loaded config: the real engine, or in tests a stand-in. */
+@FunctionalInterface
+public interface VrrpLauncher {
+
+    /** Starts VRRP for {@code config}; returns once it runs. */
+    Running start(KeepalivedConfig config) throws InterruptedException;
+
+    /** A started VRRP subsystem. */
+    @FunctionalInterface
+    interface Running {
+        /**
+         * Stops it; with {@code release} (no {@code -V}) masters send priority 0 and remove their addresses first.
+         */
+        void stop(boolean release) throws InterruptedException;
+    }
+
+    /** Nothing to stop: a config without VRRP instances. */
+    Running NOTHING_RUNNING = release -> { };
+
+    /** The {@link VrrpEngine}, started only for a config with VRRP instances. */
+    static VrrpLauncher engine(boolean logDetail) {
+        return config -> {
+            if (config.vrrp().instances().isEmpty()) {
+                return NOTHING_RUNNING;
+            }
+            VrrpEngine engine = new VrrpEngine(config.vrrp(), config.global(), logDetail, System::nanoTime);
+            engine.start();
+            return engine::stop;
+        };
+    }
+}

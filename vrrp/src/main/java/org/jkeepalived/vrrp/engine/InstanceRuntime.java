@@ -1,0 +1,182 @@
+package org.jkeepalived.vrrp.engine;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Optional;
+import org.jkeepalived.config.global.GlobalDefs;
+import org.jkeepalived.config.value.IpAddresses;
+import org.jkeepalived.config.vrrp.VirtualAddress;
+import org.jkeepalived.config.vrrp.VrrpInstance;
+import org.jkeepalived.libc.NativeIoException;
+import org.jkeepalived.libc.VrrpSocket;
+import org.jkeepalived.vrrp.codec.AddressFamily;
+import org.jkeepalived.vrrp.codec.AuthType;
+import org.jkeepalived.vrrp.codec.Ipv4Envelope;
+import org.jkeepalived.vrrp.codec.ReceiverSettings;
+import org.jkeepalived.vrrp.codec.ReceiverState;
+import org.jkeepalived.vrrp.codec.UnicastChecksumCompat;
+import org.jkeepalived.vrrp.codec.VrrpAdvert;
+import org.jkeepalived.vrrp.codec.VrrpCodec;
+import org.jkeepalived.vrrp.codec.VrrpVersion;
+import org.jkeepalived.vrrp.machine.VrrpInstanceMachine;
+
+/**
+ * One instance as the engine runs it: its configuration, the socket it shares, what its receive checks carry from
+ * advert to advert, the IP identification and AH sequence counters of what it sends, and its drop counters. Owned
+ * by the loop thread.
+ */
+final class InstanceRuntime {
+
+    private static final int MULTICAST_TTL = 255;
+    private static final int MAX_IP_ID = 0xffff;
+    private static final long MAX_AH_SEQUENCE = 0xffffffffL;
+    private static final long MICROS_PER_CENTI = 10_000L;
+
+    final VrrpInstance config;
+    final AddressFamily family;
+    final Optional<LinkState> link;
+    final Optional<InetAddress> sourceAddress;
+    final ReceiverSettings receiverSettings;
+    final DropCounters drops = new DropCounters();
+    final InetAddress multicastGroup;
+    ReceiverState receiverState;
+    VrrpInstanceMachine machine;
+    Optional<VrrpSocket> socket = Optional.empty();
+    private int ipIdentification;
+    private long ahSequenceNumber;
+
+    InstanceRuntime(VrrpInstance config, GlobalDefs global, Optional<LinkState> link) {
+        this.config = config;
+        this.family = familyOf(config);
+        this.link = link;
+        this.multicastGroup = IpAddresses.parse(family == AddressFamily.IPV6 ? global.vrrpMcastGroup6()
+                : global.vrrpMcastGroup4()).orElseThrow();
+        Optional<InetAddress> configured = config.unicastSourceIp().or(config::mcastSourceIp)
+                .flatMap(IpAddresses::parse).filter(family::holds);
+        this.sourceAddress = configured.or(() -> link.flatMap(state -> family == AddressFamily.IPV6
+                ? state.linkLocalIpv6().map(InetAddress.class::cast)
+                : state.primaryIpv4().map(InetAddress.class::cast)));
+        this.receiverSettings = receiverSettings(config, global, family, advertisedAddresses(config, family));
+        this.receiverState = ReceiverState.initial(UnicastChecksumCompat.NONE);
+    }
+
+    String name() {
+        return config.name();
+    }
+
+    boolean unicast() {
+        return !config.unicastPeers().isEmpty();
+    }
+
+    /** The virtual addresses an advert carries: those of the instance's family, in configuration order. */
+    List<InetAddress> advertisedAddresses() {
+        return receiverSettings.virtualAddresses();
+    }
+
+    /** Where this instance's socket sits in the pool; empty without an interface or a source address. */
+    Optional<SocketKey> socketKey() {
+        if (config.interfaceName().isEmpty() || sourceAddress.isEmpty()) {
+            return Optional.empty();
+        }
+        InetAddress groupOrSource = unicast() ? sourceAddress.get() : multicastGroup;
+        return Optional.of(new SocketKey(config.interfaceName().get(), family == AddressFamily.IPV6, unicast(),
+                groupOrSource));
+    }
+
+    /** Sends one advert with {@code priority} to the group or to each unicast peer, as keepalived's vrrp_send_adv. */
+    void sendAdvert(int priority, ByteBuffer buffer) throws NativeIoException {
+        VrrpSocket open = socket.orElseThrow(() -> new IllegalStateException(name() + ": no socket"));
+        VrrpAdvert advert = advert(priority);
+        List<InetAddress> destinations = unicast()
+                ? config.unicastPeers().stream().map(peer -> peer.address()).toList()
+                : List.of(multicastGroup);
+        if (family == AddressFamily.IPV4) {
+            ipIdentification = ipIdentification == MAX_IP_ID ? 1 : ipIdentification + 1;
+            if (receiverSettings.authType() == AuthType.AH) {
+                ahSequenceNumber = ahSequenceNumber == MAX_AH_SEQUENCE ? 1 : ahSequenceNumber + 1;
+            }
+        }
+        for (InetAddress destination : destinations) {
+            buffer.clear();
+            if (family == AddressFamily.IPV4) {
+                VrrpCodec.encodeIpv4(advert, envelope((Inet4Address) destination), buffer);
+            } else {
+                VrrpCodec.encodeIpv6(advert, (Inet6Address) sourceAddress.orElseThrow(), (Inet6Address) destination,
+                        buffer);
+            }
+            open.send(buffer.flip(), destination);
+        }
+    }
+
+    /** A backup follows the master's AH sequence so that its own first advert as master carries a higher one. */
+    void followAhSequence(long receivedSequenceNumber) {
+        ahSequenceNumber = Math.max(ahSequenceNumber, receivedSequenceNumber);
+    }
+
+    private VrrpAdvert advert(int priority) {
+        int advertIntervalCentis = (int) (config.advertIntervalMicros() / MICROS_PER_CENTI);
+        if (config.version() == 3) {
+            return VrrpAdvert.v3(family, config.virtualRouterId(), priority, advertIntervalCentis,
+                    advertisedAddresses());
+        }
+        return VrrpAdvert.v2(family, config.virtualRouterId(), priority, receiverSettings.authType(),
+                receiverSettings.authKey(), advertIntervalCentis / VrrpAdvert.CENTIS_PER_SECOND,
+                advertisedAddresses());
+    }
+
+    private Ipv4Envelope envelope(Inet4Address destination) {
+        Ipv4Envelope envelope = Ipv4Envelope.of((Inet4Address) sourceAddress.orElseThrow(), destination,
+                MULTICAST_TTL, ipIdentification);
+        if (unicast() && config.version() == 3 && receiverState.unicastChecksumCompat().usesMulticastGroup()) {
+            envelope = envelope.withPseudoHeaderDestination((Inet4Address) multicastGroup);
+        }
+        if (receiverSettings.authType() == AuthType.AH) {
+            envelope = envelope.withAuthHeader(new Ipv4Envelope.AuthHeaderSigning(receiverSettings.authKey(),
+                    ahSequenceNumber, unicast()));
+        }
+        return envelope;
+    }
+
+    /**
+     * keepalived's instance family: that of its first virtual address, else of its unicast source or first peer,
+     * else IPv4.
+     */
+    private static AddressFamily familyOf(VrrpInstance config) {
+        Optional<InetAddress> first = config.virtualAddresses().stream().map(VirtualAddress::address).findFirst()
+                .or(() -> config.unicastSourceIp().flatMap(IpAddresses::parse))
+                .or(() -> config.unicastPeers().stream().map(peer -> peer.address()).findFirst());
+        return first.filter(Inet6Address.class::isInstance).isPresent() ? AddressFamily.IPV6 : AddressFamily.IPV4;
+    }
+
+    private static List<InetAddress> advertisedAddresses(VrrpInstance config, AddressFamily family) {
+        return config.virtualAddresses().stream().map(VirtualAddress::address).filter(family::holds).toList();
+    }
+
+    private static ReceiverSettings receiverSettings(VrrpInstance config, GlobalDefs global, AddressFamily family,
+                                                     List<InetAddress> addresses) {
+        Optional<VrrpInstance.Authentication> authentication = config.version() == 2
+                ? config.authentication() : Optional.empty();
+        AuthType authType = authentication.map(auth -> auth.type() == VrrpInstance.AuthType.AH ? AuthType.AH
+                : AuthType.PASS).orElse(AuthType.NONE);
+        if (authType == AuthType.AH && family == AddressFamily.IPV6) {
+            authType = AuthType.NONE;
+        }
+        byte[] authKey = ReceiverSettings.authKey(authentication.map(VrrpInstance.Authentication::password)
+                .orElse(""));
+        List<ReceiverSettings.UnicastPeer> peers = config.unicastPeers().stream()
+                .map(peer -> new ReceiverSettings.UnicastPeer(peer.address(), peer.minTtl().orElse(0),
+                        peer.maxTtl().orElse(MULTICAST_TTL)))
+                .toList();
+        boolean checkUnicastSource = global.vrrpCheckUnicastSrc();
+        Inet4Address group4 = (Inet4Address) IpAddresses.parse(global.vrrpMcastGroup4())
+                .filter(Inet4Address.class::isInstance).orElseThrow();
+        return new ReceiverSettings(config.name(), config.interfaceName().orElse(""),
+                config.version() == 3 ? VrrpVersion.V3 : VrrpVersion.V2, family, config.virtualRouterId(), authType,
+                authKey, (int) Math.max(1, config.advertIntervalMicros() / MICROS_PER_CENTI), addresses,
+                !peers.isEmpty(), peers, checkUnicastSource, config.skipCheckAdvAddr() || global.vrrpSkipCheckAdvAddr(),
+                group4);
+    }
+}

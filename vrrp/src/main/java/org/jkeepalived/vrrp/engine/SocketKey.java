@@ -1,0 +1,17 @@
+package org.jkeepalived.vrrp.engine;
+
+import java.net.InetAddress;
+import java.util.Objects;
+
+/**
+ * Which instances share a socket pair, as keepalived's sockpool groups them: one interface, one family, and either
+ * one multicast group or one unicast source address.
+ *
+ * @param groupOrSource the multicast group, or for unicast instances the {@code unicast_src_ip}
+ */
+record SocketKey(String interfaceName, boolean ipv6, boolean unicast, InetAddress groupOrSource) {
+    SocketKey {
+        Objects.requireNonNull(interfaceName, "interfaceName");
+        Objects.requireNonNull(groupOrSource, "groupOrSource");
+    }
+}

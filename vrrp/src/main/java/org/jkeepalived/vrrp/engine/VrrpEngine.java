@@ -1,0 +1,613 @@
+package org.jkeepalived.vrrp.engine;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.LongSupplier;
+import org.jkeepalived.config.global.GlobalDefs;
+import org.jkeepalived.config.vrrp.SyncGroup;
+import org.jkeepalived.config.vrrp.Tracked;
+import org.jkeepalived.config.vrrp.VrrpConfig;
+import org.jkeepalived.config.vrrp.VrrpInstance;
+import org.jkeepalived.config.vrrp.VrrpScript;
+import org.jkeepalived.libc.NativeIoException;
+import org.jkeepalived.libc.PacketSocket;
+import org.jkeepalived.libc.ReceivedVrrpPacket;
+import org.jkeepalived.libc.VrrpSocket;
+import org.jkeepalived.libc.VrrpSocketConfig;
+import org.jkeepalived.libc.netlink.RtnetlinkClient;
+import org.jkeepalived.vrrp.codec.AddressFamily;
+import org.jkeepalived.vrrp.codec.Decoded;
+import org.jkeepalived.vrrp.codec.DropReason;
+import org.jkeepalived.vrrp.codec.Ipv6Reception;
+import org.jkeepalived.vrrp.codec.Peek;
+import org.jkeepalived.vrrp.codec.VrrpCodec;
+import org.jkeepalived.vrrp.machine.MachineSettings;
+import org.jkeepalived.vrrp.machine.ReceivedAdvert;
+import org.jkeepalived.vrrp.machine.SyncGroupMachine;
+import org.jkeepalived.vrrp.machine.TrackerEvent;
+import org.jkeepalived.vrrp.machine.VrrpInstanceMachine;
+import org.jkeepalived.vrrp.machine.VrrpState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * keepalived 2.2.7's VRRP process for one configuration: one thread owns every instance and sync group machine,
+ * the VRRP sockets (one pair per interface, family and multicast group or unicast source, as keepalived's sockpool),
+ * an rtnetlink client for the virtual addresses, a packet socket per interface for gratuitous ARPs and a netlink
+ * link monitor. It sleeps in poll(2) until a socket is readable, another thread posts work, or the earliest machine
+ * deadline. Scripts (notify and {@code vrrp_script}) run on threads of their own; their results come back to the
+ * loop. Nothing that fails here (a socket that cannot open, a netlink error) ends the loop: it is logged, and an
+ * instance without a working socket stays in FAULT as keepalived's would.
+ *
+ * <p>Not acted on yet: unsolicited neighbour advertisements for IPv6 addresses, virtual and static routes and rules,
+ * static addresses, {@code use_vmac}, {@code track_file}, {@code track_process}, BFD, the sync groups' own
+ * {@code track_*}, {@code script_user} (scripts run as the daemon's user), {@code garp_master_refresh}.
+ */
+public final class VrrpEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger("Keepalived_vrrp");
+    private static final long STOP_JOIN_MILLIS = 2_000;
+    private static final int RTNETLINK_REPLY_TIMEOUT_MILLIS = 1_000;
+    private static final int RECEIVE_BUFFER_BYTES = 64 * 1024;
+    private static final int SEND_BUFFER_BYTES = 2 * 1024;
+    /** Wake at least this often even with nothing due, so a lost wake-up can never stall the loop. */
+    private static final int MAX_SLEEP_MILLIS = 1_000;
+    private static final long NANOS_PER_MILLI = 1_000_000L;
+    private static final long NANOS_PER_MICRO = 1_000L;
+
+    private final VrrpConfig config;
+    private final GlobalDefs global;
+    private final boolean logDetail;
+    private final LongSupplier nanoClock;
+    private final Map<String, VrrpState> publishedStates = new ConcurrentHashMap<>();
+    private final Map<String, DropCounters> dropCounters = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Runnable> posted = new ConcurrentLinkedQueue<>();
+    private final CountDownLatch running = new CountDownLatch(1);
+    private final Loop loop = new Loop();
+    private volatile boolean stopRequested;
+    private volatile boolean releaseOnStop = true;
+    private volatile int wakeFd = -1;
+    private Thread thread;
+
+    /**
+     * @param logDetail  keepalived's {@code --log-detail} ({@code -D}): the lines it logs only then
+     * @param nanoClock  the monotonic clock the machines run on, {@code System::nanoTime} outside tests
+     */
+    public VrrpEngine(VrrpConfig config, GlobalDefs global, boolean logDetail, LongSupplier nanoClock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.global = Objects.requireNonNull(global, "global");
+        this.logDetail = logDetail;
+        this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+    }
+
+    /** Starts the loop thread and returns once it has opened its sockets and started the machines. */
+    public void start() throws InterruptedException {
+        if (thread != null) {
+            throw new IllegalStateException("start: already started");
+        }
+        thread = new Thread(loop::run, "vrrp");
+        thread.setDaemon(true);
+        thread.start();
+        running.await();
+    }
+
+    /**
+     * Stops the machines as keepalived's shutdown does: masters send a priority 0 advert and remove their virtual
+     * addresses, STOP notifications go out. With {@code release} false (keepalived's {@code -V}) nothing is sent
+     * or removed. Waits up to two seconds for the loop thread to end.
+     */
+    public void stop(boolean release) throws InterruptedException {
+        if (thread == null) {
+            return;
+        }
+        releaseOnStop = release;
+        stopRequested = true;
+        wake();
+        thread.join(STOP_JOIN_MILLIS);
+        if (thread.isAlive()) {
+            LOG.warn("VRRP loop did not stop within {} ms", STOP_JOIN_MILLIS);
+        }
+    }
+
+    /** Each instance's state as the loop last saw it. */
+    public Map<String, VrrpState> states() {
+        return Map.copyOf(publishedStates);
+    }
+
+    /** Each instance's dropped adverts by reason, for the stats dump. */
+    public Map<String, Map<DropReason, Long>> dropCounts() {
+        Map<String, Map<DropReason, Long>> counts = new LinkedHashMap<>();
+        dropCounters.forEach((name, counters) -> counts.put(name, counters.snapshot()));
+        return counts;
+    }
+
+    /** Runs {@code work} on the loop thread. */
+    private void post(Runnable work) {
+        posted.add(work);
+        wake();
+    }
+
+    private void wake() {
+        int fd = wakeFd;
+        if (fd >= 0) {
+            try {
+                LoopNative.signalEventFd(fd);
+            } catch (NativeIoException e) {
+                LOG.warn("VRRP loop wake-up failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** A socket pair and the instances that share it. */
+    private record PooledSocket(VrrpSocket socket, List<InstanceRuntime> members) {
+    }
+
+    private record QueuedArp(String owner, String device, Inet4Address address, long dueNs) {
+    }
+
+    /** Everything the loop thread owns. */
+    private final class Loop implements EngineIo {
+        private final ByteBuffer sendBuffer = ByteBuffer.allocate(SEND_BUFFER_BYTES);
+        private final ByteBuffer receiveBuffer = ByteBuffer.allocate(RECEIVE_BUFFER_BYTES);
+        private final List<InstanceRuntime> instances = new ArrayList<>();
+        private final Map<String, InstanceRuntime> byName = new LinkedHashMap<>();
+        private final List<SyncGroupMachine> groups = new ArrayList<>();
+        private final Map<SocketKey, PooledSocket> sockets = new LinkedHashMap<>();
+        private final Map<String, PacketSocket> packetSockets = new LinkedHashMap<>();
+        private final Map<String, Long> lastArpDueNs = new LinkedHashMap<>();
+        private final Deque<QueuedArp> queuedArps = new ArrayDeque<>();
+        private final List<TrackScript> trackScripts = new ArrayList<>();
+        private Map<String, LinkState> links = Map.of();
+        private RtnetlinkClient rtnetlink;
+        private LinkMonitor linkMonitor;
+        private ScriptRunner scripts;
+        private NotifyFifo notifyFifo;
+
+        void run() {
+            try {
+                setUp();
+            } catch (IOException | RuntimeException e) {
+                LOG.error("VRRP engine cannot start: {}", e.getMessage());
+                stopRequested = true;
+            } finally {
+                running.countDown();
+            }
+            try {
+                while (!stopRequested) {
+                    turn();
+                }
+                if (releaseOnStop) {
+                    stopMachines();
+                }
+            } catch (RuntimeException e) {
+                LOG.error("VRRP loop failed", e);
+            } finally {
+                tearDown();
+            }
+        }
+
+        private void setUp() throws IOException {
+            wakeFd = LoopNative.openEventFd();
+            scripts = new ScriptRunner();
+            List<String> fifoPaths = new ArrayList<>();
+            global.notifyFifo().ifPresent(fifo -> fifoPaths.add(fifo.path()));
+            global.vrrpNotifyFifo().ifPresent(fifo -> fifoPaths.add(fifo.path()));
+            notifyFifo = new NotifyFifo(fifoPaths, this::log);
+            rtnetlink = RtnetlinkClient.open(RTNETLINK_REPLY_TIMEOUT_MILLIS);
+            links = LinkTable.read(rtnetlink);
+            try {
+                linkMonitor = LinkMonitor.open();
+            } catch (NativeIoException e) {
+                log("Link monitor cannot open, interface changes go unnoticed: " + e.getMessage());
+            }
+            long nowNs = nanoClock.getAsLong();
+            for (VrrpInstance instance : config.instances().values()) {
+                InstanceRuntime runtime = new InstanceRuntime(instance, global,
+                        instance.interfaceName().flatMap(this::link));
+                MachineSettings settings = MachineSettings.fromConfig(instance, config, global,
+                        runtime.sourceAddress, logDetail);
+                runtime.machine = new VrrpInstanceMachine(settings, EngineEffects.forInstance(this, runtime));
+                instances.add(runtime);
+                byName.put(runtime.name(), runtime);
+                dropCounters.put(runtime.name(), runtime.drops);
+                openSocket(runtime);
+                reportInitialLinks(runtime, nowNs);
+            }
+            List<VrrpInstanceMachine> grouped = new ArrayList<>();
+            for (SyncGroup group : config.syncGroups().values()) {
+                List<VrrpInstanceMachine> members = group.members().stream().map(byName::get)
+                        .filter(Objects::nonNull).map(runtime -> runtime.machine).toList();
+                if (!members.isEmpty()) {
+                    groups.add(new SyncGroupMachine(group.name(), members, group.notifyScripts(),
+                            EngineEffects.forGroup(this)));
+                    grouped.addAll(members);
+                }
+            }
+            for (VrrpScript script : config.scripts().values()) {
+                trackScripts.add(new TrackScript(script, nowNs));
+            }
+            groups.forEach(group -> group.start(nowNs));
+            instances.stream().map(runtime -> runtime.machine).filter(machine -> !grouped.contains(machine))
+                    .forEach(machine -> machine.start(nowNs));
+            publishStates();
+        }
+
+        private void openSocket(InstanceRuntime runtime) {
+            Optional<SocketKey> key = runtime.socketKey();
+            if (key.isEmpty()) {
+                if (runtime.config.interfaceName().isEmpty()) {
+                    log("(" + runtime.name() + ") has no interface: jkeepalived needs one to send adverts");
+                } else {
+                    log("(" + runtime.name() + ") entering FAULT state (no IPv" + runtime.family.ipVersion()
+                            + " address for interface)");
+                }
+                return;
+            }
+            PooledSocket pooled = sockets.get(key.get());
+            if (pooled == null) {
+                VrrpSocketConfig socketConfig = new VrrpSocketConfig(key.get().interfaceName(),
+                        runtime.sourceAddress.orElseThrow(),
+                        runtime.unicast() ? Optional.empty() : Optional.of(runtime.multicastGroup), 0,
+                        OptionalInt.empty());
+                try {
+                    pooled = new PooledSocket(VrrpSocket.open(socketConfig), new ArrayList<>());
+                } catch (NativeIoException | RuntimeException e) {
+                    log("(" + runtime.name() + ") cannot open its VRRP socket: " + e.getMessage());
+                    return;
+                }
+                sockets.put(key.get(), pooled);
+            }
+            pooled.members().add(runtime);
+            runtime.socket = Optional.of(pooled.socket());
+        }
+
+        /** Link states known before the machines start count as their starting state. */
+        private void reportInitialLinks(InstanceRuntime runtime, long nowNs) {
+            boolean ownUp = runtime.socket.isPresent() && runtime.link.map(LinkState::up).orElse(false);
+            if (!ownUp) {
+                runtime.machine.onInterfaceChange(false, nowNs);
+            }
+            for (Tracked tracked : runtime.config.tracking().interfaces()) {
+                boolean up = link(tracked.name()).map(LinkState::up).orElse(false);
+                runtime.machine.onTrackerChange(new TrackerEvent.InterfaceLink(tracked.name(), up), nowNs);
+            }
+        }
+
+        private void turn() {
+            long nowNs = nanoClock.getAsLong();
+            runDue(nowNs);
+            List<Integer> fds = new ArrayList<>();
+            fds.add(wakeFd);
+            if (linkMonitor != null) {
+                fds.add(linkMonitor.fd());
+            }
+            List<PooledSocket> polled = new ArrayList<>(sockets.values());
+            polled.forEach(pooled -> fds.add(pooled.socket().receiveFd()));
+            boolean[] readable;
+            try {
+                readable = LoopNative.pollReadable(fds, sleepMillis(nanoClock.getAsLong()));
+            } catch (NativeIoException e) {
+                log("VRRP loop: " + e.getMessage());
+                return;
+            }
+            int index = 0;
+            if (readable[index++]) {
+                drainPosted();
+            }
+            if (linkMonitor != null && readable[index++]) {
+                readLinkChanges();
+            }
+            for (PooledSocket pooled : polled) {
+                if (readable[index++]) {
+                    receiveAll(pooled);
+                }
+            }
+            publishStates();
+        }
+
+        private void runDue(long nowNs) {
+            for (InstanceRuntime runtime : instances) {
+                long deadlineNs = runtime.machine.nextDeadlineNs();
+                if (deadlineNs != VrrpInstanceMachine.NO_DEADLINE && nowNs - deadlineNs >= 0) {
+                    runtime.machine.doWork(nowNs);
+                }
+            }
+            for (TrackScript script : trackScripts) {
+                if (script.isDue(nowNs)) {
+                    startTrackScript(script, nowNs);
+                }
+            }
+            while (!queuedArps.isEmpty() && nowNs - queuedArps.peekFirst().dueNs() >= 0) {
+                QueuedArp arp = queuedArps.pollFirst();
+                sendGratuitousArp(arp.device(), arp.address());
+            }
+        }
+
+        private int sleepMillis(long nowNs) {
+            long earliestNs = Long.MAX_VALUE;
+            for (InstanceRuntime runtime : instances) {
+                earliestNs = Math.min(earliestNs, runtime.machine.nextDeadlineNs());
+            }
+            for (TrackScript script : trackScripts) {
+                earliestNs = Math.min(earliestNs, script.nextRunNs());
+            }
+            if (!queuedArps.isEmpty()) {
+                earliestNs = Math.min(earliestNs, queuedArps.peekFirst().dueNs());
+            }
+            if (earliestNs == Long.MAX_VALUE) {
+                return MAX_SLEEP_MILLIS;
+            }
+            long waitNs = Math.max(0, earliestNs - nowNs);
+            return (int) Math.min(MAX_SLEEP_MILLIS, (waitNs + NANOS_PER_MILLI - 1) / NANOS_PER_MILLI);
+        }
+
+        private void drainPosted() {
+            try {
+                LoopNative.drainEventFd(wakeFd);
+            } catch (NativeIoException e) {
+                log("VRRP loop: " + e.getMessage());
+            }
+            for (Runnable work = posted.poll(); work != null; work = posted.poll()) {
+                work.run();
+            }
+        }
+
+        private void startTrackScript(TrackScript script, long nowNs) {
+            List<String> lines = new ArrayList<>();
+            boolean start = script.intervalDue(nowNs, lines);
+            lines.forEach(this::log);
+            if (start) {
+                scripts.run(script.argv(), script.timeoutMicros())
+                        .thenAccept(outcome -> post(() -> trackScriptFinished(script, outcome)));
+            }
+        }
+
+        private void trackScriptFinished(TrackScript script, ScriptOutcome outcome) {
+            List<String> lines = new ArrayList<>();
+            Optional<Boolean> verdict = script.finished(outcome, lines);
+            lines.forEach(this::log);
+            verdict.ifPresent(ok -> {
+                long nowNs = nanoClock.getAsLong();
+                TrackerEvent event = new TrackerEvent.ScriptResult(script.name(), ok);
+                instances.forEach(runtime -> runtime.machine.onTrackerChange(event, nowNs));
+            });
+        }
+
+        private void readLinkChanges() {
+            List<LinkMonitor.LinkChange> changes;
+            try {
+                changes = linkMonitor.drain();
+            } catch (IOException | RuntimeException e) {
+                log("Link monitor: " + e.getMessage());
+                return;
+            }
+            long nowNs = nanoClock.getAsLong();
+            for (LinkMonitor.LinkChange change : changes) {
+                Optional<LinkState> known = link(change.name());
+                if (known.isEmpty() || known.get().up() == change.up()) {
+                    continue;
+                }
+                LinkState previous = known.get();
+                Map<String, LinkState> updated = new LinkedHashMap<>(links);
+                updated.put(change.name(), new LinkState(previous.name(), previous.index(), previous.mac(),
+                        change.up(), previous.primaryIpv4(), previous.linkLocalIpv6()));
+                links = updated;
+                log("Netlink reports " + change.name() + (change.up() ? " up" : " down"));
+                TrackerEvent event = new TrackerEvent.InterfaceLink(change.name(), change.up());
+                for (InstanceRuntime runtime : instances) {
+                    boolean own = runtime.config.interfaceName().filter(change.name()::equals).isPresent();
+                    if (own && runtime.socket.isPresent()) {
+                        runtime.machine.onInterfaceChange(change.up(), nowNs);
+                    } else if (!own) {
+                        runtime.machine.onTrackerChange(event, nowNs);
+                    }
+                }
+            }
+        }
+
+        private void receiveAll(PooledSocket pooled) {
+            while (true) {
+                receiveBuffer.clear();
+                Optional<ReceivedVrrpPacket> received;
+                try {
+                    received = pooled.socket().receive(receiveBuffer);
+                } catch (NativeIoException e) {
+                    log("VRRP receive on " + pooled.socket().config().interfaceName() + ": " + e.getMessage());
+                    return;
+                }
+                if (received.isEmpty()) {
+                    return;
+                }
+                receiveBuffer.flip();
+                dispatch(pooled, received.get(), receiveBuffer);
+            }
+        }
+
+        private void dispatch(PooledSocket pooled, ReceivedVrrpPacket packet, ByteBuffer bytes) {
+            boolean ipv6 = pooled.socket().config().isIpv6();
+            Peek peek = VrrpCodec.peek(ipv6 ? AddressFamily.IPV6 : AddressFamily.IPV4, bytes);
+            if (peek instanceof Peek.TooShort tooShort) {
+                log(tooShort.logMessage());
+                return;
+            }
+            int virtualRouterId = ((Peek.Header) peek).virtualRouterId();
+            List<InstanceRuntime> candidates = pooled.members().stream()
+                    .filter(runtime -> runtime.config.virtualRouterId() == virtualRouterId).toList();
+            Optional<InstanceRuntime> target = candidates.stream()
+                    .filter(runtime -> runtime.config.unicastPeers().stream()
+                            .anyMatch(peer -> peer.address().equals(packet.source())))
+                    .findFirst().or(() -> candidates.stream().findFirst());
+            if (target.isEmpty()) {
+                return;
+            }
+            InstanceRuntime runtime = target.get();
+            VrrpState state = runtime.machine.state();
+            if (state != VrrpState.BACKUP && state != VrrpState.MASTER) {
+                return;
+            }
+            Decoded decoded = ipv6
+                    ? VrrpCodec.decodeIpv6(bytes, new Ipv6Reception((Inet6Address) packet.source(),
+                            packet.destination().isMulticastAddress(), packet.hopLimit()),
+                            runtime.receiverSettings, runtime.receiverState)
+                    : VrrpCodec.decodeIpv4(bytes, runtime.receiverSettings, runtime.receiverState);
+            decoded.logMessages().forEach(this::log);
+            runtime.receiverState = decoded.nextState();
+            if (decoded instanceof Decoded.Dropped dropped) {
+                runtime.drops.count(dropped.reason());
+                return;
+            }
+            Decoded.Accepted accepted = (Decoded.Accepted) decoded;
+            accepted.ahSequenceNumber().ifPresent(runtime::followAhSequence);
+            long nowNs = nanoClock.getAsLong();
+            runtime.machine.onAdvert(new ReceivedAdvert(accepted.advert().version().number(),
+                    accepted.advert().priority(), accepted.advert().maxAdvertIntervalCentis(), accepted.source()),
+                    nowNs);
+            runtime.receiverState = runtime.receiverState.withFollowedMaster(
+                    runtime.machine.state() == VrrpState.BACKUP ? runtime.machine.masterAddress() : Optional.empty());
+        }
+
+        private void stopMachines() {
+            long nowNs = nanoClock.getAsLong();
+            List<VrrpInstanceMachine> grouped = new ArrayList<>();
+            for (SyncGroupMachine group : groups) {
+                group.stop(nowNs);
+            }
+            config.syncGroups().values().forEach(group -> group.members().stream().map(byName::get)
+                    .filter(Objects::nonNull).forEach(runtime -> grouped.add(runtime.machine)));
+            instances.stream().map(runtime -> runtime.machine).filter(machine -> !grouped.contains(machine))
+                    .forEach(machine -> machine.stop(nowNs));
+            publishStates();
+        }
+
+        private void publishStates() {
+            instances.forEach(runtime -> publishedStates.put(runtime.name(), runtime.machine.state()));
+        }
+
+        private void tearDown() {
+            sockets.values().forEach(pooled -> closeQuietly(pooled.socket()));
+            packetSockets.values().forEach(this::closeQuietly);
+            closeQuietly(linkMonitor);
+            closeQuietly(rtnetlink);
+            if (scripts != null) {
+                scripts.close();
+            }
+            if (notifyFifo != null) {
+                notifyFifo.close();
+            }
+            int fd = wakeFd;
+            wakeFd = -1;
+            if (fd >= 0) {
+                try {
+                    LoopNative.close(fd);
+                } catch (NativeIoException e) {
+                    log("VRRP loop: " + e.getMessage());
+                }
+            }
+        }
+
+        private void closeQuietly(AutoCloseable closeable) {
+            if (closeable == null) {
+                return;
+            }
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                log("VRRP engine: closing failed: " + e.getMessage());
+            }
+        }
+
+        private void sendGratuitousArp(String device, Inet4Address address) {
+            Optional<LinkState> link = link(device);
+            if (link.isEmpty() || link.get().mac().length != 6) {
+                return;
+            }
+            logDetail("Sending gratuitous ARP on " + device + " for " + address.getHostAddress());
+            try {
+                PacketSocket socket = packetSockets.get(device);
+                if (socket == null) {
+                    socket = PacketSocket.open(device);
+                    packetSockets.put(device, socket);
+                }
+                socket.send(new GratuitousArp(link.get().mac(), address).toBuffer(), PacketSocket.ETH_P_ARP,
+                        PacketSocket.BROADCAST_MAC);
+            } catch (NativeIoException e) {
+                log("Gratuitous ARP on " + device + " for " + address.getHostAddress() + " not sent: "
+                        + e.getMessage());
+            }
+        }
+
+        @Override
+        public ByteBuffer sendBuffer() {
+            return sendBuffer;
+        }
+
+        @Override
+        public RtnetlinkClient rtnetlink() {
+            return rtnetlink;
+        }
+
+        @Override
+        public Optional<LinkState> link(String interfaceName) {
+            return Optional.ofNullable(links.get(interfaceName));
+        }
+
+        /** keepalived spaces the gratuitous ARPs of one interface by {@code vrrp_garp_interval}. */
+        @Override
+        public void queueGratuitousArp(String owner, String device, Inet4Address address) {
+            long intervalNs = global.garp().garpIntervalMicros() * NANOS_PER_MICRO;
+            if (intervalNs == 0) {
+                sendGratuitousArp(device, address);
+                return;
+            }
+            long nowNs = nanoClock.getAsLong();
+            long dueNs = Math.max(nowNs, lastArpDueNs.getOrDefault(device, nowNs - intervalNs) + intervalNs);
+            lastArpDueNs.put(device, dueNs);
+            queuedArps.addLast(new QueuedArp(owner, device, address, dueNs));
+        }
+
+        @Override
+        public void cancelGratuitousArps(String owner) {
+            queuedArps.removeIf(arp -> arp.owner().equals(owner));
+        }
+
+        @Override
+        public void runNotifyScript(List<String> argv, long timeoutMicros) {
+            scripts.run(argv, timeoutMicros).thenAccept(outcome -> {
+                if (outcome instanceof ScriptOutcome.NotStarted notStarted) {
+                    LOG.info("Failed to exec {}: {}", String.join(" ", argv), notStarted.reason());
+                }
+            });
+        }
+
+        @Override
+        public void writeNotifyFifo(String line) {
+            notifyFifo.write(line);
+        }
+
+        @Override
+        public void log(String line) {
+            LOG.info(line);
+        }
+
+        @Override
+        public void logDetail(String line) {
+            if (logDetail) {
+                LOG.info(line);
+            }
+        }
+    }
+}
