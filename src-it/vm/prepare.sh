@@ -1,0 +1,75 @@
+#!/bin/bash
+# Prepares the IPVS test VM: downloads Debian's kernel (the package linux-image-amd64 depends on) and busybox-static,
+# unpacks them with dpkg -x into the cache directory, indexes the kernel's modules and builds a busybox initramfs
+# whose /init mounts this machine's root read-only over 9p under a tmpfs overlay (see init.sh).
+#
+# Cache: $JKEEPALIVED_VM_CACHE, else src-it/target/vm-cache (under target/, so out of git; `mvn clean` empties it and
+# the next run downloads again, ~70 MB). Kernel package: $JKEEPALIVED_VM_KERNEL_PACKAGE, else what apt resolves.
+# Idempotent: a cache built for the same kernel package is reused. Prints the cache directory on success.
+# Needs apt-get and dpkg (any user; no root), and apt lists that know the packages (apt-get update).
+set -euo pipefail
+here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
+cache=${JKEEPALIVED_VM_CACHE:-$here/../target/vm-cache}
+mkdir -p "$cache"
+cache=$(cd "$cache" && pwd)
+
+# Modules /init needs before the host root is mounted; the ip_vs ones are loaded from the cache's full tree later.
+early_modules=(virtio_pci 9pnet_virtio 9p overlay)
+
+fail() {
+    echo "prepare.sh: $*" >&2
+    exit 1
+}
+
+resolve_kernel_package() {
+    if [[ -n ${JKEEPALIVED_VM_KERNEL_PACKAGE:-} ]]; then
+        echo "$JKEEPALIVED_VM_KERNEL_PACKAGE"
+        return
+    fi
+    apt-cache depends linux-image-amd64 2>/dev/null | awk '$1 == "Depends:" && $2 ~ /^linux-image-/ { print $2; exit }'
+}
+
+kernel_package=$(resolve_kernel_package || true)
+stamp=$cache/prepared
+if [[ -f $stamp && ( -z $kernel_package || $(cat "$stamp") == "$kernel_package" ) ]]; then
+    echo "$cache"
+    exit 0
+fi
+[[ -n $kernel_package ]] || fail "apt knows no linux-image-amd64 (run apt-get update?)"
+
+debs=$cache/debs
+rm -rf "$debs" "$cache/kernel" "$cache/busybox" "$cache/initramfs" "$stamp"
+mkdir -p "$debs"
+# As root apt-get would fetch as the _apt user, who may not write here.
+(cd "$debs" && apt-get download -q -o APT::Sandbox::User="$(id -un)" "$kernel_package" busybox-static) >&2 \
+    || fail "apt-get download $kernel_package busybox-static failed"
+dpkg -x "$debs/${kernel_package}"_*.deb "$cache/kernel"
+dpkg -x "$debs"/busybox-static_*.deb "$cache/busybox"
+busybox=$cache/busybox/bin/busybox
+[[ -x $busybox ]] || fail "busybox-static has no bin/busybox"
+
+kernel_version=$(ls "$cache/kernel/lib/modules")
+[[ $(wc -w <<<"$kernel_version") == 1 ]] || fail "expected one module tree in $kernel_package, got: $kernel_version"
+modules=$cache/kernel/lib/modules/$kernel_version
+"$busybox" depmod -b "$cache/kernel" "$kernel_version"
+
+# The initramfs: busybox, /init, modules.dep and the early modules with their dependencies at their usual paths.
+initramfs=$cache/initramfs
+mkdir -p "$initramfs"/{bin,dev,proc,sys,ro,rw,io,newroot,lib/modules/"$kernel_version"}
+cp "$busybox" "$initramfs/bin/busybox"
+cp "$here/init.sh" "$initramfs/init"
+chmod 755 "$initramfs/init"
+cp "$modules"/modules.{dep,alias,builtin,symbols} "$initramfs/lib/modules/$kernel_version/"
+for module in "${early_modules[@]}"; do
+    line=$(grep -E "(^|/)${module}\.ko(\.[a-z]+)?:" "$modules/modules.dep") || fail "no module $module in $kernel_package"
+    for file in ${line/:/}; do
+        mkdir -p "$initramfs/lib/modules/$kernel_version/$(dirname "$file")"
+        cp "$modules/$file" "$initramfs/lib/modules/$kernel_version/$file"
+    done
+done
+(cd "$initramfs" && find . | "$busybox" cpio -o -H newc 2>/dev/null) >"$cache/initramfs.cpio"
+
+ln -sfn "kernel/boot/vmlinuz-$kernel_version" "$cache/vmlinuz"
+ln -sfn "kernel/lib/modules" "$cache/modules"
+echo "$kernel_package" >"$stamp"
+echo "$cache"
