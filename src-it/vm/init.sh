@@ -16,9 +16,8 @@ fail() {
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
-for module in virtio_pci 9pnet_virtio 9p overlay; do
-    modprobe "$module" || fail "modprobe $module failed"
-done
+ipvs_modules=$(ls /lib/modules/"$(uname -r)"/kernel/net/netfilter/ipvs/ | sed 's/\.ko$//')
+modprobe -a virtio_pci 9pnet_virtio 9p overlay crc32c_generic $ipvs_modules || fail "modprobe failed"
 ninep=trans=virtio,version=9p2000.L,msize=512000
 mount -t 9p -o "$ninep,cache=loose,ro" hostroot /ro || fail "cannot mount the host root"
 mount -t 9p -o "$ninep" io /io || fail "cannot mount the io share"
@@ -27,12 +26,9 @@ mount -t tmpfs -o mode=755 tmpfs /rw
 mkdir /rw/upper /rw/work
 mount -t overlay -o lowerdir=/ro,upperdir=/rw/upper,workdir=/rw/work overlay /newroot || fail "overlay failed"
 
-# The kernel's own module requests (a scheduler an ipvsadm command names) run /sbin/modprobe here, in the
-# initramfs, so the full tree goes where busybox modprobe looks.
+# The kernel's own module requests (say for a dummy interface) run /sbin/modprobe here, in the initramfs, so the
+# full tree goes where busybox modprobe looks.
 mount --bind "/ro$JKVM_MODULES" /lib/modules || fail "no module tree at $JKVM_MODULES"
-for module in /lib/modules/"$(uname -r)"/kernel/net/netfilter/ipvs/*.ko; do
-    modprobe "$(basename "$module" .ko)" || fail "modprobe $module failed"
-done
 
 mount -t proc proc /newroot/proc
 mount -t sysfs sysfs /newroot/sys

@@ -13,8 +13,8 @@ cache=${JKEEPALIVED_VM_CACHE:-$here/../target/vm-cache}
 mkdir -p "$cache"
 cache=$(cd "$cache" && pwd)
 
-# Modules /init needs before the host root is mounted; the ip_vs ones are loaded from the cache's full tree later.
-early_modules=(virtio_pci 9pnet_virtio 9p overlay)
+# Modules /init loads before it mounts the host root; it also loads ip_vs and every scheduler (found below).
+early_modules=(virtio_pci 9pnet_virtio 9p overlay crc32c_generic)
 
 fail() {
     echo "prepare.sh: $*" >&2
@@ -53,23 +53,35 @@ kernel_version=$(ls "$cache/kernel/lib/modules")
 modules=$cache/kernel/lib/modules/$kernel_version
 "$busybox" depmod -b "$cache/kernel" "$kernel_version"
 
-# The initramfs: busybox, /init, modules.dep and the early modules with their dependencies at their usual paths.
+# The initramfs: busybox, /init, and the modules it loads with their dependencies at their usual paths, indexed by
+# the lines of modules.dep that name them (busybox modprobe parses the whole file each time, slowly under TCG).
 initramfs=$cache/initramfs
-mkdir -p "$initramfs"/{bin,dev,proc,sys,ro,rw,io,newroot,lib/modules/"$kernel_version"}
+mkdir -p "$initramfs"/{bin,dev,proc,sys,ro,rw,io,newroot}
 cp "$busybox" "$initramfs/bin/busybox"
 cp "$here/init.sh" "$initramfs/init"
 chmod 755 "$initramfs/init"
-cp "$modules"/modules.{dep,alias,builtin,symbols} "$initramfs/lib/modules/$kernel_version/"
-for module in "${early_modules[@]}"; do
-    line=$(grep -E "(^|/)${module}\.ko(\.[a-z]+)?:" "$modules/modules.dep") || fail "no module $module in $kernel_package"
+ipvs_modules=$(cd "$modules" && ls kernel/net/netfilter/ipvs/ | sed -n 's/\.ko$//p')
+[[ -n $ipvs_modules ]] || fail "$kernel_package has no ip_vs modules"
+early_dep=$initramfs/lib/modules/$kernel_version/modules.dep
+mkdir -p "$(dirname "$early_dep")"
+for module in "${early_modules[@]}" $ipvs_modules; do
+    line=$(grep -E "(^|/)${module}\.ko:" "$modules/modules.dep") || fail "no module $module in $kernel_package"
     for file in ${line/:/}; do
         mkdir -p "$initramfs/lib/modules/$kernel_version/$(dirname "$file")"
         cp "$modules/$file" "$initramfs/lib/modules/$kernel_version/$file"
+        grep -E "^$file:" "$modules/modules.dep" >>"$early_dep"
     done
 done
+sort -u -o "$early_dep" "$early_dep"
 (cd "$initramfs" && find . | "$busybox" cpio -o -H newc 2>/dev/null) >"$cache/initramfs.cpio"
 
-ln -sfn "kernel/boot/vmlinuz-$kernel_version" "$cache/vmlinuz"
+# qemu boots the bare ELF kernel through its PVH entry point: that skips decompressing vmlinuz, seconds under TCG.
+vmlinuz=$cache/kernel/boot/vmlinuz-$kernel_version
+xz_offset=$(LC_ALL=C grep -obUaP '\xfd7zXZ\x00' "$vmlinuz" | head -1 | cut -d: -f1)
+[[ -n $xz_offset ]] || fail "$vmlinuz is not xz-compressed"
+# xz complains about the bzImage trailer after the stream; the ELF check below catches a real failure.
+tail -c +$((xz_offset + 1)) "$vmlinuz" | xz -dc 2>/dev/null >"$cache/vmlinux" || true
+[[ $(head -c 4 "$cache/vmlinux") == $'\x7fELF' ]] || fail "could not unpack the ELF kernel from $vmlinuz"
 ln -sfn "kernel/lib/modules" "$cache/modules"
 echo "$kernel_package" >"$stamp"
 echo "$cache"
