@@ -6,13 +6,14 @@
 # Exits 125 when the VM cannot be prepared or did not finish the command (its console log then goes to stderr).
 # Environment: JKEEPALIVED_VM_MEMORY_MIB (default 1024), JKEEPALIVED_VM_TIMEOUT_SECONDS (default 300),
 # JKEEPALIVED_VM_KERNEL_ARGS (added to the kernel command line, e.g. loglevel=7), JKEEPALIVED_VM_CONSOLE (a file to
-# copy the VM's console log to), and those of prepare.sh. Inside, $VM_BUSYBOX is a static busybox (for nc, httpd, ... that the host may lack).
+# copy the VM's console log to), and those of prepare.sh. Inside, $VM_BUSYBOX is a static busybox (nc, httpd, ...
+# that the host may lack).
 set -euo pipefail
 here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 unfinished=125
 
 if [[ $# -eq 0 ]]; then
-    sed -n '2,10s/^# \{0,1\}//p' "$0" >&2
+    sed -n '2,11s/^# \{0,1\}//p' "$0" >&2
     exit 2
 fi
 command -v qemu-system-x86_64 >/dev/null || { echo "run-in-vm.sh: qemu-system-x86_64 is not installed" >&2; exit 125; }
@@ -53,7 +54,8 @@ share io "$io" ""
 timeout --kill-after=5 "${JKEEPALIVED_VM_TIMEOUT_SECONDS:-300}" \
     qemu-system-x86_64 -accel tcg -machine pc -cpu max -smp 2 -m "${JKEEPALIVED_VM_MEMORY_MIB:-1024}" \
     -nodefaults -no-user-config -display none -no-reboot -serial "file:$io/console.log" \
-    -kernel "$cache/vmlinux" -initrd "$cache/initramfs.cpio" -append "console=ttyS0 panic=-1 quiet ${JKEEPALIVED_VM_KERNEL_ARGS:-}" "${shares[@]}" &
+    -kernel "$cache/vmlinux" -initrd "$cache/initramfs.cpio" \
+    -append "console=ttyS0 panic=-1 quiet ${JKEEPALIVED_VM_KERNEL_ARGS:-}" "${shares[@]}" &
 qemu_pid=$!
 # `wait` returns early for the TERM trap, so a killed run still takes its VM down.
 wait "$qemu_pid" || true
