@@ -1,0 +1,108 @@
+package org.jkeepalived.it.vm;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs commands in a throwaway VM with the IPVS kernel modules (src-it/vm/run-in-vm.sh): Debian's kernel under qemu
+ * TCG, this machine's root read-only beneath a tmpfs overlay, so the JVM, ipvsadm, /usr/sbin/keepalived and the files
+ * of the test (a @TempDir) are there at their usual paths. Each run boots a fresh VM; nothing survives it.
+ */
+public final class VirtualMachine {
+    /** run-in-vm.sh's status when the VM could not be prepared or did not finish the command. */
+    public static final int UNFINISHED = 125;
+    private static final Duration PREPARE_TIMEOUT = Duration.ofMinutes(10);
+
+    private final Path harness;
+
+    /** What a command left; {@code status} is {@link #UNFINISHED} when the VM died or hit the time limit. */
+    public record Result(int status, String stdout, String stderr) {
+        public String describe() {
+            return "exit " + status + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
+        }
+    }
+
+    private VirtualMachine(Path harness) {
+        this.harness = harness;
+    }
+
+    /**
+     * The VM, its kernel and initramfs prepared (downloaded once into src-it/target/vm-cache); the calling test is
+     * skipped, not failed, when qemu is not installed or Debian's packages cannot be had.
+     */
+    public static VirtualMachine prepared() throws IOException, InterruptedException {
+        assumeTrue(onPath("qemu-system-x86_64"), "needs qemu-system-x86_64 (Debian package qemu-system-x86)");
+        Path harness = harnessDirectory();
+        Result preparation = execute(List.of(harness.resolve("prepare.sh").toString()), PREPARE_TIMEOUT);
+        assumeTrue(preparation.status() == 0, () -> "cannot prepare the VM: " + preparation.describe());
+        return new VirtualMachine(harness);
+    }
+
+    /** {@code script} run by bash as root in a fresh VM, in the current directory. */
+    public Result runShell(String script, Duration timeout) throws IOException, InterruptedException {
+        return run(List.of("bash", "-c", script), timeout);
+    }
+
+    /** {@code command} (an argument vector) run as root in a fresh VM, in the current directory. */
+    public Result run(List<String> command, Duration timeout) throws IOException, InterruptedException {
+        List<String> wrapped = new ArrayList<>();
+        wrapped.add(harness.resolve("run-in-vm.sh").toString());
+        wrapped.addAll(command);
+        return execute(wrapped, timeout);
+    }
+
+    /** src-it/vm, from the project root the pom passes ({@code jkeepalived.root}) or else from src-it as working dir. */
+    private static Path harnessDirectory() {
+        return Optional.ofNullable(System.getProperty("jkeepalived.root"))
+                .map(root -> Path.of(root, "src-it", "vm"))
+                .orElse(Path.of("vm")).toAbsolutePath();
+    }
+
+    private static boolean onPath(String program) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, program)));
+    }
+
+    /** Runs {@code command} to its end or its time limit; qemu and everything else it started is killed either way. */
+    private static Result execute(List<String> command, Duration timeout) throws IOException, InterruptedException {
+        Path stdout = Files.createTempFile("jkvm-stdout", ".txt");
+        Path stderr = Files.createTempFile("jkvm-stderr", ".txt");
+        Process process = null;
+        try {
+            process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            int status = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue()
+                    : UNFINISHED;
+            return new Result(status, Files.readString(stdout, StandardCharsets.UTF_8),
+                    Files.readString(stderr, StandardCharsets.UTF_8));
+        } finally {
+            if (process != null) {
+                killWithDescendants(process);
+            }
+            Files.deleteIfExists(stdout);
+            Files.deleteIfExists(stderr);
+        }
+    }
+
+    private static void killWithDescendants(Process process) throws InterruptedException {
+        // Descendants first: killed, the script could no longer pass the signal on to its qemu.
+        List<ProcessHandle> descendants = process.descendants().toList();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        for (ProcessHandle descendant : descendants) {
+            descendant.onExit().join();
+        }
+        process.waitFor();
+    }
+}
