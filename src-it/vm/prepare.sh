@@ -6,7 +6,7 @@
 # Cache: $JKEEPALIVED_VM_CACHE, else src-it/target/vm-cache (under target/, so out of git; `mvn clean` empties it and
 # the next run downloads again, ~70 MB). Kernel package: $JKEEPALIVED_VM_KERNEL_PACKAGE, else what apt resolves.
 # Idempotent: a cache built for the same kernel package is reused. Prints the cache directory on success.
-# Needs apt-get and dpkg (any user; no root), and apt lists that know the packages (apt-get update).
+# Needs apt-get, dpkg and xz (any user; no root), and apt lists that know the packages (apt-get update).
 set -euo pipefail
 here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 cache=${JKEEPALIVED_VM_CACHE:-$here/../target/vm-cache}
@@ -29,6 +29,7 @@ resolve_kernel_package() {
     apt-cache depends linux-image-amd64 2>/dev/null | awk '$1 == "Depends:" && $2 ~ /^linux-image-/ { print $2; exit }'
 }
 
+command -v xz >/dev/null || fail "needs xz (Debian package xz-utils)"
 kernel_package=$(resolve_kernel_package || true)
 stamp=$cache/prepared
 if [[ -f $stamp && ( -z $kernel_package || $(cat "$stamp") == "$kernel_package" ) ]]; then
