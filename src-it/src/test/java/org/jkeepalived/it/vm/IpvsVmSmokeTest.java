@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,21 @@ class IpvsVmSmokeTest {
         assertEquals(List.of("TCP 10.0.0.1:80 rr", "-> 10.0.0.2:80 Masq 2 0 0", "-> 10.0.0.3:80 Masq 0 0 0"),
                 serviceTable(sections[0]), result.describe());
         assertEquals(List.of(), serviceTable(sections[1]), result.describe());
+    }
+
+    @Test
+    void aCommandOverItsTimeLimitLeavesNoVmRunning() throws Exception {
+        Instant start = Instant.now();
+
+        VirtualMachine.Result result = vm.run(List.of("sleep", "600"), Duration.ofSeconds(3));
+
+        assertEquals(VirtualMachine.UNFINISHED, result.status(), result.describe());
+        List<String> qemus = ProcessHandle.allProcesses()
+                .filter(process -> process.info().startInstant().filter(start::isBefore).isPresent())
+                .map(process -> process.info().commandLine().orElse(""))
+                .filter(commandLine -> commandLine.contains("qemu-system"))
+                .toList();
+        assertEquals(List.of(), qemus);
     }
 
     /** The service and destination lines of {@code ipvsadm -Ln}, their columns joined by single spaces. */

@@ -23,6 +23,7 @@ public final class VirtualMachine {
     /** run-in-vm.sh's status when the VM could not be prepared or did not finish the command. */
     public static final int UNFINISHED = 125;
     private static final Duration PREPARE_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final Path harness;
 
@@ -84,25 +85,32 @@ public final class VirtualMachine {
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
             int status = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue()
                     : UNFINISHED;
-            return new Result(status, Files.readString(stdout, StandardCharsets.UTF_8),
-                    Files.readString(stderr, StandardCharsets.UTF_8));
+            return new Result(status, text(stdout), text(stderr));
         } finally {
             if (process != null) {
-                killWithDescendants(process);
+                stop(process);
             }
             Files.deleteIfExists(stdout);
             Files.deleteIfExists(stderr);
         }
     }
 
-    private static void killWithDescendants(Process process) throws InterruptedException {
-        // Descendants first: killed, the script could no longer pass the signal on to its qemu.
+    /** The file's text, with what is not UTF-8 (a garbled console) replaced rather than thrown on. */
+    private static String text(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    }
+
+    private static void stop(Process process) throws InterruptedException {
         List<ProcessHandle> descendants = process.descendants().toList();
+        // On SIGTERM run-in-vm.sh stops its qemu and deletes its files; SIGKILL is for a script that does not.
+        process.destroy();
+        if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
         descendants.forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
         for (ProcessHandle descendant : descendants) {
             descendant.onExit().join();
         }
-        process.waitFor();
     }
 }
