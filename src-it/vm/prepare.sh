@@ -5,13 +5,16 @@
 #
 # Cache: $JKEEPALIVED_VM_CACHE, else src-it/target/vm-cache (under target/, so out of git; `mvn clean` empties it and
 # the next run downloads again, ~70 MB). Kernel package: $JKEEPALIVED_VM_KERNEL_PACKAGE, else what apt resolves.
-# Idempotent: a cache built for the same kernel package is reused. Prints the cache directory on success.
+# Idempotent: a cache built for the same kernel package by the same scripts is reused. Prints the cache directory.
 # Needs apt-get, dpkg and xz (any user; no root), and apt lists that know the packages (apt-get update).
 set -euo pipefail
 here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 cache=${JKEEPALIVED_VM_CACHE:-$here/../target/vm-cache}
 mkdir -p "$cache"
 cache=$(cd "$cache" && pwd)
+# One preparation at a time per cache (parallel builds, worktrees sharing $JKEEPALIVED_VM_CACHE).
+exec 9>"$cache/lock"
+flock 9
 
 # Modules /init loads before it mounts the host root; it also loads ip_vs and every scheduler (found below).
 early_modules=(virtio_pci 9pnet_virtio 9p overlay crc32c_generic)
@@ -30,13 +33,17 @@ resolve_kernel_package() {
 }
 
 command -v xz >/dev/null || fail "needs xz (Debian package xz-utils)"
-kernel_package=$(resolve_kernel_package || true)
 stamp=$cache/prepared
-if [[ -f $stamp && ( -z $kernel_package || $(cat "$stamp") == "$kernel_package" ) ]]; then
+kernel_package=$(resolve_kernel_package || true)
+# Without apt lists, the kernel prepared before will do.
+kernel_package=${kernel_package:-$(cut -d' ' -f1 "$stamp" 2>/dev/null || true)}
+[[ -n $kernel_package ]] || fail "apt knows no linux-image-amd64 (run apt-get update?)"
+# The cache is rebuilt for another kernel package or another version of these scripts.
+wanted="$kernel_package $(cat "$here/prepare.sh" "$here/init.sh" | sha256sum | cut -d' ' -f1)"
+if [[ -f $stamp && $(cat "$stamp") == "$wanted" ]]; then
     echo "$cache"
     exit 0
 fi
-[[ -n $kernel_package ]] || fail "apt knows no linux-image-amd64 (run apt-get update?)"
 
 debs=$cache/debs
 rm -rf "$debs" "$cache/kernel" "$cache/busybox" "$cache/initramfs" "$stamp"
@@ -84,5 +91,5 @@ xz_offset=$(LC_ALL=C grep -obUaP '\xfd7zXZ\x00' "$vmlinuz" | head -1 | cut -d: -
 tail -c +$((xz_offset + 1)) "$vmlinuz" | xz -dc 2>/dev/null >"$cache/vmlinux" || true
 [[ $(head -c 4 "$cache/vmlinux") == $'\x7fELF' ]] || fail "could not unpack the ELF kernel from $vmlinuz"
 ln -sfn "kernel/lib/modules" "$cache/modules"
-echo "$kernel_package" >"$stamp"
+echo "$wanted" >"$stamp"
 echo "$cache"
