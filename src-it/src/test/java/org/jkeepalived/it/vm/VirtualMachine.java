@@ -63,7 +63,7 @@ public final class VirtualMachine {
         return execute(wrapped, timeout);
     }
 
-    /** src-it/vm, from the project root the pom passes ({@code jkeepalived.root}) or else from src-it as working dir. */
+    /** src-it/vm, from the project root the pom passes ({@code jkeepalived.root}), else from src-it as working dir. */
     private static Path harnessDirectory() {
         return Optional.ofNullable(System.getProperty("jkeepalived.root"))
                 .map(root -> Path.of(root, "src-it", "vm"))
