@@ -1,9 +1,9 @@
 #!/bin/busybox sh
-# /init of the test VM's initramfs (prepare.sh puts it there). Mounts the host's root (9p tag hostroot, read-only)
-# under a tmpfs overlay at /newroot, loads every ip_vs module from the kernel's module tree in the prepared cache,
-# runs /io/command chrooted into /newroot and leaves its stdout, stderr and exit status in /io (9p tag io, the host's
-# per-run directory), then powers off. /io/vm.env (written by run-in-vm.sh) names the module tree and the working
-# directory.
+# /init of the test VM's initramfs (prepare.sh puts it there). Loads the modules /modules names (those for 9p and
+# overlay, ip_vs with every scheduler), mounts the host's root (9p tag hostroot, read-only) under a tmpfs overlay at
+# /newroot, runs /io/command chrooted into /newroot and leaves its stdout, stderr and exit status in /io (9p tag io,
+# run-in-vm.sh's per-run directory), then powers off. /io/vm.env (written by run-in-vm.sh) names the kernel's full
+# module tree in the prepared cache and the working directory.
 /bin/busybox mkdir -p /sbin /usr/bin /usr/sbin
 /bin/busybox --install -s
 export PATH=/sbin:/bin:/usr/sbin:/usr/bin
@@ -16,8 +16,7 @@ fail() {
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
-ipvs_modules=$(ls /lib/modules/"$(uname -r)"/kernel/net/netfilter/ipvs/ | sed 's/\.ko$//')
-modprobe -a virtio_pci 9pnet_virtio 9p overlay crc32c_generic $ipvs_modules || fail "modprobe failed"
+modprobe -a $(cat /modules) || fail "modprobe failed"
 ninep=trans=virtio,version=9p2000.L,msize=512000
 mount -t 9p -o "$ninep,cache=loose,ro" hostroot /ro || fail "cannot mount the host root"
 mount -t 9p -o "$ninep" io /io || fail "cannot mount the io share"

@@ -16,8 +16,10 @@ cache=$(cd "$cache" && pwd)
 exec 9>"$cache/lock"
 flock 9
 
-# Modules /init loads before it mounts the host root; it also loads ip_vs and every scheduler (found below).
-early_modules=(virtio_pci 9pnet_virtio 9p overlay crc32c_generic)
+# Modules /init loads (with their dependencies): those it mounts the host root with; crc32c_generic, which libcrc32c
+# (an ip_vs dependency) asks the crypto API for, found through an alias table the initramfs lacks; ip_vs and every
+# scheduler (found below).
+initramfs_modules=(virtio_pci 9pnet_virtio 9p overlay crc32c_generic)
 
 fail() {
     echo "prepare.sh: $*" >&2
@@ -61,8 +63,9 @@ kernel_version=$(ls "$cache/kernel/lib/modules")
 modules=$cache/kernel/lib/modules/$kernel_version
 "$busybox" depmod -b "$cache/kernel" "$kernel_version"
 
-# The initramfs: busybox, /init, and the modules it loads with their dependencies at their usual paths, indexed by
-# the lines of modules.dep that name them (busybox modprobe parses the whole file each time, slowly under TCG).
+# The initramfs: busybox, /init, the names of the modules to load in /modules, and those modules with their
+# dependencies at their usual paths, indexed by the lines of modules.dep that name them (busybox modprobe parses the
+# whole file, slowly under TCG).
 initramfs=$cache/initramfs
 mkdir -p "$initramfs"/{bin,dev,proc,sys,ro,rw,io,newroot}
 cp "$busybox" "$initramfs/bin/busybox"
@@ -70,17 +73,18 @@ cp "$here/init.sh" "$initramfs/init"
 chmod 755 "$initramfs/init"
 ipvs_modules=$(cd "$modules" && ls kernel/net/netfilter/ipvs/ | sed -n 's/\.ko$//p')
 [[ -n $ipvs_modules ]] || fail "$kernel_package has no ip_vs modules"
-early_dep=$initramfs/lib/modules/$kernel_version/modules.dep
-mkdir -p "$(dirname "$early_dep")"
-for module in "${early_modules[@]}" $ipvs_modules; do
+initramfs_dep=$initramfs/lib/modules/$kernel_version/modules.dep
+mkdir -p "$(dirname "$initramfs_dep")"
+printf '%s\n' "${initramfs_modules[@]}" $ipvs_modules >"$initramfs/modules"
+for module in $(cat "$initramfs/modules"); do
     line=$(grep -E "(^|/)${module}\.ko:" "$modules/modules.dep") || fail "no module $module in $kernel_package"
     for file in ${line/:/}; do
         mkdir -p "$initramfs/lib/modules/$kernel_version/$(dirname "$file")"
         cp "$modules/$file" "$initramfs/lib/modules/$kernel_version/$file"
-        grep -E "^$file:" "$modules/modules.dep" >>"$early_dep"
+        grep -E "^$file:" "$modules/modules.dep" >>"$initramfs_dep"
     done
 done
-sort -u -o "$early_dep" "$early_dep"
+sort -u -o "$initramfs_dep" "$initramfs_dep"
 (cd "$initramfs" && find . | "$busybox" cpio -o -H newc 2>/dev/null) >"$cache/initramfs.cpio"
 
 # qemu boots the bare ELF kernel through its PVH entry point: that skips decompressing vmlinuz, seconds under TCG.
