@@ -2,7 +2,6 @@ package org.jkeepalived.it.vm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +51,7 @@ class IpvsVmSmokeTest {
 
     @BeforeAll
     static void needsTheVmAndIpvsadm() throws Exception {
-        assumeTrue(Files.isExecutable(IPVSADM), "needs ipvsadm at " + IPVSADM);
+        VirtualMachine.need(Files.isExecutable(IPVSADM), "ipvsadm at " + IPVSADM);
         vm = VirtualMachine.prepared();
     }
 
@@ -71,7 +70,7 @@ class IpvsVmSmokeTest {
 
     @Test
     void keepalivedInstallsItsVirtualServerAndRemovesItOnSigterm() throws Exception {
-        assumeTrue(Files.isExecutable(REFERENCE_KEEPALIVED), "needs keepalived 2.2.7 at " + REFERENCE_KEEPALIVED);
+        VirtualMachine.need(Files.isExecutable(REFERENCE_KEEPALIVED), "keepalived 2.2.7 at " + REFERENCE_KEEPALIVED);
         Path config = Files.writeString(dir.resolve("keepalived.conf"), KEEPALIVED_CONFIG);
 
         VirtualMachine.Result result = vm.runShell("""

@@ -1,5 +1,6 @@
 package org.jkeepalived.it.vm;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
@@ -40,14 +41,26 @@ public final class VirtualMachine {
 
     /**
      * The VM, its kernel and initramfs prepared (downloaded once into src-it/target/vm-cache); the calling test is
-     * skipped, not failed, when qemu is not installed or Debian's packages cannot be had.
+     * skipped (see {@link #need}) when qemu is not installed or Debian's packages cannot be had.
      */
     public static VirtualMachine prepared() throws IOException, InterruptedException {
-        assumeTrue(onPath("qemu-system-x86_64"), "needs qemu-system-x86_64 (Debian package qemu-system-x86)");
+        need(onPath("qemu-system-x86_64"), "qemu-system-x86_64 (Debian package qemu-system-x86)");
         Path harness = harnessDirectory();
         Result preparation = execute(List.of(harness.resolve("prepare.sh").toString()), PREPARE_TIMEOUT);
-        assumeTrue(preparation.status() == 0, () -> "cannot prepare the VM: " + preparation.describe());
+        need(preparation.status() == 0, "a prepared VM: " + preparation.describe());
         return new VirtualMachine(harness);
+    }
+
+    /**
+     * Skips the calling test when {@code available} is false; under CI ({@code CI=true}), where .ci/run installs all
+     * the VM needs, fails it instead, so that the VM tests cannot silently stop running there.
+     */
+    public static void need(boolean available, String what) {
+        if ("true".equals(System.getenv("CI"))) {
+            assertTrue(available, "CI lacks " + what);
+        } else {
+            assumeTrue(available, "needs " + what);
+        }
     }
 
     /** {@code script} run by bash as root in a fresh VM, in the current directory. */
