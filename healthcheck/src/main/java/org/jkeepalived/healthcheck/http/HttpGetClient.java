@@ -57,6 +57,7 @@ public final class HttpGetClient {
         Bootstrap bootstrap = new Bootstrap().group(loop.group()).channel(loop.socketChannelType())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0)
                 .option(ChannelOption.SO_LINGER, LINGER_SECONDS)
+                .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(HttpResponseParser.BUFFER_BYTES))
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.ssl.SslCloseCompletionEvent;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
@@ -101,6 +102,8 @@ final class HttpGetExchange extends ChannelDuplexHandler {
             }
         } else if (event instanceof SslCloseCompletionEvent close && close.isSuccess()) {
             closeNotifyReceived = true;
+        } else if (event instanceof ChannelInputShutdownEvent) {
+            streamEnded();
         }
         ctx.fireUserEventTriggered(event);
     }
@@ -121,6 +124,15 @@ final class HttpGetExchange extends ChannelDuplexHandler {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        streamEnded();
+        ctx.fireChannelInactive();
+    }
+
+    /**
+     * The server closed its side. The channel allows half closure, so that the end of a response is seen before
+     * the closing (which lingers, as keepalived's sockets do) can raise anything.
+     */
+    private void streamEnded() {
         switch (step) {
             case AWAITING_REPLY, READING -> finish(!tls ? HttpGetResult.End.END_OF_STREAM
                     : closeNotifyReceived ? HttpGetResult.End.TLS_CLOSE_NOTIFY : HttpGetResult.End.TLS_ABORTED);
@@ -129,7 +141,6 @@ final class HttpGetExchange extends ChannelDuplexHandler {
             case DONE -> {
             }
         }
-        ctx.fireChannelInactive();
     }
 
     @Override
@@ -238,7 +249,7 @@ final class HttpGetExchange extends ChannelDuplexHandler {
         if (timer != null) {
             timer.cancel(false);
         }
-        context.channel().close();
-        result.complete(outcome);
+        // a lingering close finishes off the event loop: the outcome waits for it, so that the loop can then stop
+        context.channel().close().addListener(closed -> result.complete(outcome));
     }
 }
