@@ -2,6 +2,8 @@ package org.jkeepalived.healthcheck.http;
 
 /** Why a fetch ended without a response, in keepalived 2.2.7's words (its timeout_epilog messages). */
 public enum HttpFailure {
+    /** No socket could be made; keepalived only logs this and reschedules the check. */
+    SOCKET_CREATION_FAILED("WEB connection fail to create socket. Rescheduling."),
     TIMEOUT_CONNECTING("Timeout connecting"),
     /** The connection was refused, reset or unreachable once connect() had said "in progress". */
     CONNECTION_FAILED("Connection failed"),

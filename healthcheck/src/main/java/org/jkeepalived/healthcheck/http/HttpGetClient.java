@@ -75,10 +75,9 @@ public final class HttpGetClient {
         ChannelFuture connecting = target.bindTo() == null
                 ? bootstrap.connect(target.destination())
                 : bootstrap.connect(target.destination(), target.bindTo());
-        connecting.addListener(registered -> {
-            if (registered.cause() != null && !result.isDone()) {
-                // the channel could not even be created or registered
-                result.complete(new HttpGetResult.Failed(HttpFailure.SOCKET_BIND_FAILED));
+        connecting.addListener(connected -> {
+            if (!connected.isSuccess()) {
+                exchange.channelNotOpened();
             }
         });
         return result;

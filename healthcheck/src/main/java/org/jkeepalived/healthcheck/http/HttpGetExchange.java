@@ -35,7 +35,7 @@ final class HttpGetExchange extends ChannelDuplexHandler {
     private final HttpResponseParser parser;
     private final CompletableFuture<HttpGetResult> result;
     private final boolean tls;
-    private ChannelHandlerContext context;
+    private volatile ChannelHandlerContext context;
     private Step step = Step.CONNECTING;
     private ScheduledFuture<?> timer;
     private boolean repliedWhileSending;
@@ -57,6 +57,13 @@ final class HttpGetExchange extends ChannelDuplexHandler {
                 ctx.fireChannelRead(message);
             }
         };
+    }
+
+    /** The connect attempt failed; when the channel never reached the pipeline, the socket could not be made. */
+    void channelNotOpened() {
+        if (context == null) {
+            result.complete(new HttpGetResult.Failed(HttpFailure.SOCKET_CREATION_FAILED));
+        }
     }
 
     @Override
