@@ -13,6 +13,7 @@ public final class Main {
         // genhash prints only its results: Netty's debug lines stay below java.util.logging's default INFO
         InternalLoggerFactory.setDefaultFactory(JdkLoggerFactory.INSTANCE);
         String program = System.getProperty("jkeepalived.argv0", "genhash");
-        System.exit(new Genhash(System.out, System.err, System::nanoTime).run(program, true, args.length, List.of(args)));
+        Genhash genhash = new Genhash(System.out, System.err, System::nanoTime);
+        System.exit(genhash.run(program, true, args.length, List.of(args)));
     }
 }

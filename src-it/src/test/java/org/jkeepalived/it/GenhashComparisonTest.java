@@ -54,7 +54,8 @@ class GenhashComparisonTest {
     static void referenceGenhashIsInstalled() throws Exception {
         assumeTrue(Files.isExecutable(REFERENCE_GENHASH), "no /usr/bin/genhash to compare with");
         Path keyStore = keys.resolve("server.p12");
-        Commands.check(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair", "-keyalg", "RSA", "-keysize", "2048", "-alias", "server",
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        Commands.check(List.of(keytool, "-genkeypair", "-keyalg", "RSA", "-keysize", "2048", "-alias", "server",
                 "-dname", "CN=localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore", keyStore.toString(),
                 "-storepass", "changeit", "-keypass", "changeit"));
         KeyStore store = KeyStore.getInstance("PKCS12");
@@ -178,7 +179,8 @@ class GenhashComparisonTest {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = probe.getLocalPort();
         }
-        assertSame(run(REFERENCE_GENHASH.toString(), closedPort), run(ours(), closedPort));
+        assertSame(run(REFERENCE_GENHASH.toString(), "127.0.0.1", closedPort),
+                run(ours(), "127.0.0.1", closedPort));
     }
 
     @Test
@@ -206,6 +208,39 @@ class GenhashComparisonTest {
     }
 
     @Test
+    void httpsClosedCleanlyBeforeAnyReplyIsSslReadError() throws Exception {
+        try (TestServer server = TestServer.tls((socket, out) -> { })) {
+            assertSameOutput(server, "-S", "-v");
+        }
+    }
+
+    @Test
+    void httpsWithABodyLongerThanTheReadBufferGivesTheSameDigest() throws Exception {
+        String body = Stream.generate(() -> "0123456789abcdef").limit(3000).collect(Collectors.joining());
+        try (TestServer server = TestServer.tls(sending("HTTP/1.1 200 OK\r\n\r\n" + body))) {
+            assertSameOutput(server, "-S", "-P", "1.1");
+        }
+    }
+
+    @Test
+    void aHeaderLongerThanTheReadBufferIsNoData() throws Exception {
+        String header = "HTTP/1.0 200 OK\r\nX-Long: " + "a".repeat(5000) + "\r\n\r\nbody";
+        try (TestServer server = TestServer.plain(sending(header))) {
+            assertSameOutput(server, "-v");
+        }
+    }
+
+    @Test
+    void anIpv6ServerIsNamedInBracketsInTheHostHeader() throws Exception {
+        try (TestServer server = TestServer.plainOn(InetAddress.getByName("::1"), sending(PLAIN_RESPONSE))) {
+            List<String> requests = assertSameOutputAt(server, "::1");
+            assertEquals(requests.get(0), requests.get(1));
+            assertEquals("GET / HTTP/1.0\r\nUser-Agent: KeepAliveClient\r\nHost: [::1]:" + server.port()
+                    + "\r\n\r\n", requests.get(0));
+        }
+    }
+
+    @Test
     void httpsToAPlainServerIsAHandshakeError() throws Exception {
         try (TestServer server = TestServer.plain(sending(PLAIN_RESPONSE))) {
             assertSameOutput(server, "-S", "-t", "2");
@@ -221,10 +256,16 @@ class GenhashComparisonTest {
         out.flush();
     }
 
-    /** Runs both against {@code server}'s port and returns the two requests the server received. */
+    /** Runs both against {@code server} on 127.0.0.1 and returns the two requests the server received. */
     private static List<String> assertSameOutput(TestServer server, String... options) throws Exception {
+        return assertSameOutputAt(server, "127.0.0.1", options);
+    }
+
+    private static List<String> assertSameOutputAt(TestServer server, String address, String... options)
+            throws Exception {
         int before = server.requests().size();
-        assertSame(run(REFERENCE_GENHASH.toString(), server.port(), options), run(ours(), server.port(), options));
+        assertSame(run(REFERENCE_GENHASH.toString(), address, server.port(), options),
+                run(ours(), address, server.port(), options));
         return server.requests().subList(before, server.requests().size());
     }
 
@@ -243,9 +284,9 @@ class GenhashComparisonTest {
         return ItEnvironment.root().resolve("bin/genhash").toString();
     }
 
-    private static Commands.Outcome run(String genhash, int port, String... options) throws Exception {
-        List<String> command = new ArrayList<>(List.of(genhash, "-s", "127.0.0.1", "-p", String.valueOf(port),
-                "-u", "/"));
+    private static Commands.Outcome run(String genhash, String address, int port, String... options)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of(genhash, "-s", address, "-p", String.valueOf(port), "-u", "/"));
         command.addAll(List.of(options));
         return Commands.run(command, null, Map.of("JKEEPALIVED_CLASSPATH", ItEnvironment.classPath()),
                 RUN_LIMIT_SECONDS);
@@ -268,7 +309,11 @@ class GenhashComparisonTest {
         }
 
         static TestServer plain(Behaviour behaviour) throws IOException {
-            return new TestServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), behaviour);
+            return plainOn(InetAddress.getByName("127.0.0.1"), behaviour);
+        }
+
+        static TestServer plainOn(InetAddress address, Behaviour behaviour) throws IOException {
+            return new TestServer(new ServerSocket(0, 50, address), behaviour);
         }
 
         static TestServer tls(Behaviour behaviour) throws IOException {
