@@ -241,6 +241,22 @@ class GenhashComparisonTest {
     }
 
     @Test
+    void aZeroTimeoutConnectsButTimesOutWritingTheRequest() throws Exception {
+        try (TestServer server = TestServer.plain(sending(PLAIN_RESPONSE))) {
+            assertSameOutput(server, "-t", "0");
+        }
+    }
+
+    @Test
+    void aFirewallMarkOnTheSocketChangesNothingOnLoopback() throws Exception {
+        // without CAP_NET_ADMIN keepalived cannot set SO_MARK and reschedules its connect attempt forever
+        assumeTrue("root".equals(System.getProperty("user.name")), "SO_MARK needs root");
+        try (TestServer server = TestServer.plain(sending(PLAIN_RESPONSE))) {
+            assertSameOutput(server, "-m", "5", "-v");
+        }
+    }
+
+    @Test
     void httpsToAPlainServerIsAHandshakeError() throws Exception {
         try (TestServer server = TestServer.plain(sending(PLAIN_RESPONSE))) {
             assertSameOutput(server, "-S", "-t", "2");
