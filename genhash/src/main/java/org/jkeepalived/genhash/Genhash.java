@@ -2,6 +2,7 @@ package org.jkeepalived.genhash;
 
 import java.io.PrintStream;
 import java.math.BigInteger;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -45,6 +46,7 @@ public final class Genhash {
     private static final long DEFAULT_TIMEOUT_MICROS = 0xffff_ffffL;
     private static final long MICROS_PER_SECOND = 1_000_000;
     private static final long NANOS_PER_MICRO = 1_000;
+    private static final int IPV6_BYTES = 16;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -102,7 +104,7 @@ public final class Genhash {
         }
         report(result, dump);
         if (reading.verbose) {
-            out.printf("%nGlobal response time for [%s] = %d usecs%n", reading.url,
+            out.printf("\nGlobal response time for [%s] = %d usecs\n", reading.url,
                     (nanoClock.getAsLong() - startNanos) / NANOS_PER_MICRO);
         }
         out.flush();
@@ -269,7 +271,16 @@ public final class Genhash {
         }
         try {
             // a literal of hex digits, ':' and '.' is never looked up by name
-            return Optional.of(InetAddress.getByName(address));
+            InetAddress parsed = InetAddress.getByName(address);
+            if (!address.contains(":") || parsed instanceof Inet6Address) {
+                return Optional.of(parsed);
+            }
+            // Java reads ::ffff:a.b.c.d as IPv4; keepalived keeps it IPv6, and its Host header says so
+            byte[] mapped = new byte[IPV6_BYTES];
+            mapped[10] = (byte) 0xff;
+            mapped[11] = (byte) 0xff;
+            System.arraycopy(parsed.getAddress(), 0, mapped, 12, 4);
+            return Optional.of(Inet6Address.getByAddress(null, mapped, -1));
         } catch (UnknownHostException e) {
             return Optional.empty();
         }

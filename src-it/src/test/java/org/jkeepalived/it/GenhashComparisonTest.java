@@ -241,6 +241,16 @@ class GenhashComparisonTest {
     }
 
     @Test
+    void anIpv4MappedServerStaysIpv6InTheHostHeader() throws Exception {
+        try (TestServer server = TestServer.plainOn(InetAddress.getByName("::"), sending(PLAIN_RESPONSE))) {
+            List<String> requests = assertSameOutputAt(server, "::ffff:127.0.0.1");
+            assertEquals(requests.get(0), requests.get(1));
+            assertEquals("GET / HTTP/1.0\r\nUser-Agent: KeepAliveClient\r\nHost: [::ffff:127.0.0.1]:" + server.port()
+                    + "\r\n\r\n", requests.get(0));
+        }
+    }
+
+    @Test
     void aZeroTimeoutConnectsButTimesOutWritingTheRequest() throws Exception {
         try (TestServer server = TestServer.plain(sending(PLAIN_RESPONSE))) {
             assertSameOutput(server, "-t", "0");
