@@ -215,6 +215,17 @@ class GenhashComparisonTest {
     }
 
     @Test
+    void httpsCloseNotifyEndsTheResponseWhileTheSocketStaysOpen() throws Exception {
+        try (TestServer server = TestServer.tls((socket, out) -> {
+            writeFlushed(out, PLAIN_RESPONSE);
+            socket.shutdownOutput();
+            Thread.sleep(3000);
+        })) {
+            assertSameOutput(server, "-S", "-v", "-t", "2");
+        }
+    }
+
+    @Test
     void httpsWithABodyLongerThanTheReadBufferGivesTheSameDigest() throws Exception {
         String body = Stream.generate(() -> "0123456789abcdef").limit(3000).collect(Collectors.joining());
         try (TestServer server = TestServer.tls(sending("HTTP/1.1 200 OK\r\n\r\n" + body))) {

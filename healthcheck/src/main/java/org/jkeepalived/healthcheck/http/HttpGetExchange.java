@@ -108,7 +108,9 @@ final class HttpGetExchange extends ChannelDuplexHandler {
                 fail(HttpFailure.SSL_HANDSHAKE_ERROR);
             }
         } else if (event instanceof SslCloseCompletionEvent close && close.isSuccess()) {
+            // OpenSSL's SSL_read reports the close_notify at once, whether or not the server closes its socket
             closeNotifyReceived = true;
+            streamEnded();
         } else if (event instanceof ChannelInputShutdownEvent) {
             streamEnded();
         }
