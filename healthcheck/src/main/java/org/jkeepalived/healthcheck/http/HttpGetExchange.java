@@ -120,7 +120,8 @@ final class HttpGetExchange extends ChannelDuplexHandler {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object message) {
         try {
-            if (step == Step.AWAITING_REPLY || step == Step.READING) {
+            // a reply can overtake the report that the request went out; it is the response all the same
+            if (step == Step.SENDING || step == Step.AWAITING_REPLY || step == Step.READING) {
                 ByteBuf bytes = (ByteBuf) message;
                 if (!parser.receive(ByteBufUtil.getBytes(bytes), 0, bytes.readableBytes())) {
                     finish(HttpGetResult.End.END_OF_STREAM);
