@@ -1,5 +1,7 @@
 package org.jkeepalived.genhash;
 
+import io.netty.util.internal.logging.InternalLoggerFactory;
+import io.netty.util.internal.logging.JdkLoggerFactory;
 import java.util.List;
 
 /** What bin/genhash runs. bin/genhash passes its own name as {@code jkeepalived.argv0}, for the usage text. */
@@ -8,7 +10,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // genhash prints only its results: Netty's debug lines stay below java.util.logging's default INFO
+        InternalLoggerFactory.setDefaultFactory(JdkLoggerFactory.INSTANCE);
         String program = System.getProperty("jkeepalived.argv0", "genhash");
-        System.exit(new Genhash(System.err).run(program, true, args.length, List.of(args)));
+        Genhash genhash = new Genhash(System.out, System.err, System::nanoTime);
+        System.exit(genhash.run(program, true, args.length, List.of(args)));
     }
 }
