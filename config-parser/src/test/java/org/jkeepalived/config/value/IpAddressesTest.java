@@ -3,6 +3,7 @@ package org.jkeepalived.config.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 class IpAddressesTest {
@@ -32,5 +33,29 @@ class IpAddressesTest {
                 .orElseThrow()));
         assertEquals("10.0.0.0", IpAddresses.format(IpAddresses.parseIgnoringRangeAndMask("10.0.0.0/24")
                 .orElseThrow()));
+    }
+
+    private static String ipv6(String hex) {
+        return IpAddresses.format(IpAddresses.fromBytes(HexFormat.of().parseHex(hex)));
+    }
+
+    @Test
+    void theLongestRunOfZeroWordsIsCompressedTheFirstOnATie() {
+        assertEquals("2001:db8::1", ipv6("20010db8000000000000000000000001"));
+        assertEquals("1::1:0:0:1", ipv6("00010000000000000001000000000001"));
+        assertEquals("1:0:0:1::1", ipv6("00010000000000010000000000000001"));
+        assertEquals("::1", ipv6("00000000000000000000000000000001"));
+        assertEquals("fe80::", ipv6("fe800000000000000000000000000000"));
+    }
+
+    @Test
+    void aSingleZeroWordIsNotCompressed() {
+        assertEquals("1:0:2:3:4:5:6:7", ipv6("00010000000200030004000500060007"));
+    }
+
+    @Test
+    void ipv4MappedAndCompatibleTailsFromRawBytesStayIpv6WithDottedQuads() {
+        assertEquals("::ffff:192.0.2.1", ipv6("00000000000000000000ffffc0000201"));
+        assertEquals("::192.0.2.1", ipv6("000000000000000000000000c0000201"));
     }
 }

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import org.jkeepalived.config.value.IpAddresses;
 
 /**
  * The GET request of keepalived 2.2.7's HTTP_GET and SSL_GET checkers and of genhash.
@@ -28,9 +29,9 @@ public record HttpRequest(String path, HttpProtocol protocol, String virtualhost
         if (virtualhost != null) {
             host = virtualhost;
         } else if (destination.getAddress() instanceof Inet6Address) {
-            host = "[" + InetText.ntop(destination.getAddress()) + "]:" + destination.getPort();
+            host = "[" + IpAddresses.format(destination.getAddress()) + "]:" + destination.getPort();
         } else {
-            host = InetText.ntop(destination.getAddress()) + ":" + destination.getPort();
+            host = IpAddresses.format(destination.getAddress()) + ":" + destination.getPort();
         }
         String request = "GET " + path + " HTTP/1." + protocol.minorVersion() + "\r\n"
                 + "User-Agent: KeepAliveClient\r\n"
