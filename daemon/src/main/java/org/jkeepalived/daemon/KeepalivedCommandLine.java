@@ -77,7 +77,8 @@ public final class KeepalivedCommandLine {
             return reading.finished.get();
         }
         if (reading.genhash) {
-            return new Exit(new Genhash(console.err()).run(program, false, args.size(), unread));
+            Genhash genhash = new Genhash(console.out(), console.err(), System::nanoTime);
+            return new Exit(genhash.run(program, false, args.size(), unread));
         }
         if (!reading.operands.isEmpty()) {
             console.out().println("Unexpected argument(s): " + String.join(" ", reading.operands) + " ");

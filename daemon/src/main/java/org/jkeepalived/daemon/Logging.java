@@ -40,6 +40,8 @@ final class Logging {
             root.addAppender(console);
         }
         root.setLevel(log.detailLevel() > 0 ? Level.DEBUG : Level.INFO);
+        // -D is keepalived's detail, not Netty's internals
+        context.getLogger("io.netty").setLevel(Level.INFO);
         return LoggerFactory.getLogger("Keepalived");
     }
 

@@ -61,11 +61,6 @@ public final class Genhash {
         this.nanoClock = nanoClock;
     }
 
-    /** genhash printing its results on the process's standard output. */
-    public Genhash(PrintStream err) {
-        this(System.out, err, System::nanoTime);
-    }
-
     /**
      * Runs genhash.
      *
