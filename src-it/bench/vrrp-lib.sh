@@ -12,6 +12,8 @@ OURS="$VB_ROOT/bin/keepalived"
 REAL=/usr/sbin/keepalived
 
 vb_cleanup() {
+    # the shell would report every job killed here
+    exec 2>/dev/null
     local ns pid
     for pid in "${VB_BURNERS[@]}"; do
         kill -9 "$pid" 2>/dev/null || true
@@ -122,12 +124,12 @@ vb_median_max() {
     sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "- -"; else print v[int((NR + 1) / 2)], v[NR] }'
 }
 
-# reads numbers, one a line; prints "count p50 p99 max" (nearest rank), or "0 - - -" for none
+# reads numbers, one a line; prints "count min p50 p99 max" (nearest rank), or "0 - - - -" for none
 vb_percentiles() {
     sort -n | awk '
         function rank(p) { r = int(p * NR / 100); if (r < p * NR / 100) r++; return v[r < 1 ? 1 : r] }
         { v[NR] = $1 }
-        END { if (NR == 0) print "0 - - -"; else print NR, rank(50), rank(99), v[NR] }'
+        END { if (NR == 0) print "0 - - - -"; else print NR, v[1], rank(50), rank(99), v[NR] }'
 }
 
 # vb_vrrp_config NAME STATE VRID PRIORITY ADVERT_INT VERSION VIP: one vrrp_instance on eth0, multicast
