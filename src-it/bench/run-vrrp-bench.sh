@@ -26,12 +26,12 @@ trap 'rm -f "$updated"' EXIT
 {
     sed "\\|^$begin\$|q" "$doc"
     echo "Measured $(date -u +%Y-%m-%d) on $(nproc) CPU(s) ($(awk -F': ' '/^model name/ { print $2; exit }' \
-        /proc/cpuinfo)), $(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM," \
-        "Linux $(uname -r), $(java -version 2>&1 | head -1 | tr -d '"'), $(/usr/sbin/keepalived -v 2>&1 | head -1)."
+        /proc/cpuinfo)), $(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM,"
+    echo "Linux $(uname -r), $(java -version 2>&1 | head -1 | tr -d '"'), $(/usr/sbin/keepalived -v 2>&1 | head -1)."
     echo
-    echo "Takeover, $runs runs of each kind per pairing, median / max in ms. \"VIP\": from the signal to the VIP seen on"
-    echo "the backup (10 ms polling); \"adverts\": from the master's last advert (kill -9) or its priority 0 advert"
-    echo "(SIGTERM) to the backup's first, from tcpdump on the backup."
+    echo "Takeover, $runs runs of each kind per pairing, median / max in ms. \"VIP\": from the signal to the VIP"
+    echo "seen on the backup (10 ms polling); \"adverts\": from the master's last advert (kill -9) or its priority 0"
+    echo "advert (SIGTERM) to the backup's first, from tcpdump on the backup."
     echo
     echo "| master → backup | kill -9, VIP | kill -9, adverts | SIGTERM, VIP | SIGTERM, adverts |"
     echo "|---|---|---|---|---|"
