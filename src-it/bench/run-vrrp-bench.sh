@@ -17,12 +17,23 @@ if ! grep -qxF "$begin" "$doc" || ! grep -qxF "$end" "$doc"; then
     echo "$doc lacks the $begin and $end markers" >&2
     exit 1
 fi
-takeover=$("$bench/vrrp-takeover.sh" "$runs")
-jitter=$("$bench/vrrp-jitter.sh" "$seconds")
-footprint=$("$bench/vrrp-footprint.sh" "$seconds")
+work=$(mktemp -d /tmp/jkvbench-run.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+# a part runs in the background so that a signal to this script reaches it and it cleans up its namespaces
+trap '[ -z "${part:-}" ] || kill "$part" 2>/dev/null; exit 130' INT TERM
 
-updated=$(mktemp)
-trap 'rm -f "$updated"' EXIT
+# run_part SCRIPT ARGUMENT: runs src-it/bench/SCRIPT, its table rows into $work/SCRIPT.rows
+run_part() {
+    "$bench/$1" "$2" >"$work/$1.rows" &
+    part=$!
+    wait "$part"
+    part=
+}
+
+run_part vrrp-takeover.sh "$runs"
+run_part vrrp-jitter.sh "$seconds"
+run_part vrrp-footprint.sh "$seconds"
+updated=$work/benchmarks.md
 {
     sed "\\|^$begin\$|q" "$doc"
     echo "Measured $(date -u +%Y-%m-%d) on $(nproc) CPU(s) ($(awk -F': ' '/^model name/ { print $2; exit }' \
@@ -35,19 +46,19 @@ trap 'rm -f "$updated"' EXIT
     echo
     echo "| master → backup | kill -9, VIP | kill -9, adverts | SIGTERM, VIP | SIGTERM, adverts |"
     echo "|---|---|---|---|---|"
-    echo "$takeover"
+    cat "$work/vrrp-takeover.sh.rows"
     echo
     echo "Advert gaps of a lone master over $seconds s, in ms (nearest-rank percentiles):"
     echo
     echo "| advert | load | master | gaps | min | p50 | p99 | max |"
     echo "|---|---|---|---|---|---|---|---|"
-    echo "$jitter"
+    cat "$work/vrrp-jitter.sh.rows"
     echo
     echo "One master with 100 instances, after all are master plus 5 s, sampled over $seconds s:"
     echo
     echo "| daemon | processes | RSS (MiB) | peak RSS (MiB) | CPU (ms) | CPU (% of one CPU) |"
     echo "|---|---|---|---|---|---|"
-    echo "$footprint"
+    cat "$work/vrrp-footprint.sh.rows"
     sed -n "\\|^$end\$|,\$p" "$doc"
 } >"$updated"
 cp "$updated" "$doc"
