@@ -28,7 +28,8 @@ class VrrpInstanceMachineTest {
 
     private VrrpInstanceMachine startedBackup() {
         VrrpInstanceMachine machine = started();
-        effects.assertNext("log (VI_1) Entering BACKUP STATE (init)", "fifo INSTANCE \"VI_1\" BACKUP 100\n");
+        effects.assertNext("remove rules", "remove routes", "cancel garp", "remove addresses",
+                "log (VI_1) Entering BACKUP STATE (init)", "fifo INSTANCE \"VI_1\" BACKUP 100\n");
         return machine;
     }
 
@@ -61,6 +62,7 @@ class VrrpInstanceMachineTest {
     void anAddressOwnerBecomesMasterAtTheFirstWorkAfterStartSendingTheAdvertFirst() {
         settings.priority(255).wantMaster = true;
         VrrpInstanceMachine machine = started();
+        effects.assertNext(RecordingEffects.START_CLEANUP);
         effects.assertExhausted();
         assertEquals(1_000, machine.nextDeadlineNs());
 
@@ -272,7 +274,8 @@ class VrrpInstanceMachineTest {
     void stoppingAMasterSendsPriorityZeroRemovesTheAddressesAndNotifiesStop() {
         settings.notify("notify_stop", "/bin/stopped").notify("notify", "/bin/any", "arg");
         VrrpInstanceMachine machine = started();
-        effects.assertNext("log (VI_1) Entering BACKUP STATE (init)", "script /bin/any arg INSTANCE VI_1 BACKUP 100",
+        effects.assertNext("remove rules", "remove routes", "cancel garp", "remove addresses",
+                "log (VI_1) Entering BACKUP STATE (init)", "script /bin/any arg INSTANCE VI_1 BACKUP 100",
                 "fifo INSTANCE \"VI_1\" BACKUP 100\n");
         machine.doWork(MASTER_DOWN_NS);
         effects.clear();
@@ -331,6 +334,7 @@ class VrrpInstanceMachineTest {
         machine.start(0);
 
         effects.assertNext("log (VI_1): entering FAULT state (interface eth0 down)");
+        effects.assertNext(RecordingEffects.START_CLEANUP);
         assertEquals(VrrpState.FAULT, machine.state());
     }
 
@@ -365,6 +369,7 @@ class VrrpInstanceMachineTest {
     void anAddressOwnerIgnoresWeights() {
         settings.priority(255).track(TrackerKind.INTERFACE, "eth1", -20).wantMaster = true;
         VrrpInstanceMachine machine = started();
+        effects.assertNext(RecordingEffects.START_CLEANUP);
 
         machine.onTrackerChange(new TrackerEvent.InterfaceLink("eth1", false), 0);
 
@@ -380,6 +385,7 @@ class VrrpInstanceMachineTest {
         machine.start(0);
 
         effects.assertNext("log (VI_1) Changing effective priority from 100 to 80",
+                "remove rules", "remove routes", "cancel garp", "remove addresses",
                 "log (VI_1) Entering BACKUP STATE (init)", "fifo INSTANCE \"VI_1\" BACKUP 80\n");
     }
 
@@ -387,6 +393,7 @@ class VrrpInstanceMachineTest {
     void aWeightlessScriptHoldsTheInstanceInFaultUntilItFirstSucceeds() {
         settings.track(TrackerKind.SCRIPT, "chk", 0);
         VrrpInstanceMachine machine = started();
+        effects.assertNext(RecordingEffects.START_CLEANUP);
         effects.assertExhausted();
         assertEquals(VrrpState.FAULT, machine.state());
 
