@@ -82,8 +82,9 @@ final class InstanceRuntime {
             return Optional.empty();
         }
         InetAddress groupOrSource = unicast() ? sourceAddress.get() : multicastGroup;
+        int ipProtocol = receiverSettings.authType() == AuthType.AH ? VrrpSocket.IPPROTO_AH : VrrpSocket.IPPROTO_VRRP;
         return Optional.of(new SocketKey(config.interfaceName().get(), family == AddressFamily.IPV6, unicast(),
-                groupOrSource));
+                groupOrSource, ipProtocol));
     }
 
     /** Sends one advert with {@code priority} to the group or to each unicast peer, as keepalived's vrrp_send_adv. */

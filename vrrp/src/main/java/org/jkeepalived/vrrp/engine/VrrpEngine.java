@@ -262,7 +262,7 @@ public final class VrrpEngine {
                 VrrpSocketConfig socketConfig = new VrrpSocketConfig(key.get().interfaceName(),
                         runtime.sourceAddress.orElseThrow(),
                         runtime.unicast() ? Optional.empty() : Optional.of(runtime.multicastGroup), 0,
-                        OptionalInt.empty());
+                        OptionalInt.empty(), key.get().ipProtocol());
                 try {
                     pooled = new PooledSocket(VrrpSocket.open(socketConfig), new ArrayList<>());
                 } catch (NativeIoException | RuntimeException e) {
