@@ -11,22 +11,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Two network namespaces of our own, A and B, joined by a veth pair named {@code eth0} on both sides, with
- * 192.168.77.1/24 on A's and 192.168.77.2/24 on B's. {@link Extra#SECOND_LINK} adds a second pair, {@code eth1},
- * with 192.168.78.1/24 and 192.168.78.2/24; {@link Extra#THIRD_HOST} puts a third namespace C on the first link: A's
- * and B's {@code eth0} are then ports of a bridge {@code br0} in C holding 192.168.77.3/24. Closing kills whatever
- * still runs in them and deletes them all.
+ * 192.168.77.1/24 on A's and 192.168.77.2/24 on B's. {@link Extra#THIRD_HOST} puts a third namespace C on the link:
+ * A's and B's {@code eth0} are then veth peers of ports of a bridge {@code br0} in C holding 192.168.77.3/24, so one
+ * side's link can go down without taking the other's carrier with it. Closing kills whatever still runs in them and
+ * deletes them all.
  */
 final class NamespacePair implements AutoCloseable {
     static final String ADDRESS_A = "192.168.77.1";
     static final String ADDRESS_B = "192.168.77.2";
     static final String ADDRESS_C = "192.168.77.3";
-    static final String SECOND_ADDRESS_A = "192.168.78.1";
-    static final String SECOND_ADDRESS_B = "192.168.78.2";
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final Duration IPV6_READY_LIMIT = Duration.ofSeconds(10);
 
     /** What a pair may have beyond the one link between A and B. */
-    enum Extra { SECOND_LINK, THIRD_HOST }
+    enum Extra { THIRD_HOST }
 
     private final String a;
     private final String b;
@@ -54,15 +52,10 @@ final class NamespacePair implements AutoCloseable {
             if (third.isPresent()) {
                 pair.bridgeThroughThirdHost(third.get());
             } else {
-                pair.link("eth0");
+                pair.link();
             }
             pair.address(pair.a, ADDRESS_A, "eth0");
             pair.address(pair.b, ADDRESS_B, "eth0");
-            if (wanted.contains(Extra.SECOND_LINK)) {
-                pair.link("eth1");
-                pair.address(pair.a, SECOND_ADDRESS_A, "eth1");
-                pair.address(pair.b, SECOND_ADDRESS_B, "eth1");
-            }
         } catch (IOException | RuntimeException e) {
             pair.close();
             throw e;
@@ -70,11 +63,11 @@ final class NamespacePair implements AutoCloseable {
         return pair;
     }
 
-    private void link(String name) throws IOException, InterruptedException {
-        Commands.check(List.of("ip", "link", "add", name, "netns", a, "type", "veth", "peer", "name", name,
+    private void link() throws IOException, InterruptedException {
+        Commands.check(List.of("ip", "link", "add", "eth0", "netns", a, "type", "veth", "peer", "name", "eth0",
                 "netns", b));
-        up(a, name);
-        up(b, name);
+        up(a, "eth0");
+        up(b, "eth0");
     }
 
     private void bridgeThroughThirdHost(String hub) throws IOException, InterruptedException {
@@ -158,6 +151,17 @@ final class NamespacePair implements AutoCloseable {
     static String addresses(String namespace, String device) throws IOException, InterruptedException {
         return Commands.run(List.of("ip", "-n", namespace, "-o", "addr", "show", "dev", device), null, Map.of(), 10)
                 .stdout();
+    }
+
+    /**
+     * An interface {@code name}, up, in {@code namespace} only (a veth pair with its peer {@code NAMEp} beside it,
+     * since the dummy driver may be missing): a link a test can take down on one side.
+     */
+    static void addLocalLink(String namespace, String name) throws IOException, InterruptedException {
+        Commands.check(List.of("ip", "-n", namespace, "link", "add", name, "type", "veth", "peer", "name",
+                name + "p"));
+        up(namespace, name + "p");
+        up(namespace, name);
     }
 
     /** {@code ip link set DEVICE up|down} in {@code namespace}. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jkeepalived.it.VrrpProtocol.Side;
 
 /**
  * The real keepalived 2.2.7 in namespace A and jkeepalived in namespace B of one {@link NamespacePair}, started from
@@ -102,6 +103,27 @@ final class VrrpPeers implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Starts keepalived in A or ours in B. */
+    Process start(Side side, String config) throws IOException {
+        return side == Side.A ? startReal(config) : startOurs(config);
+    }
+
+    String namespace(Side side) {
+        return side == Side.A ? pair.a() : pair.b();
+    }
+
+    boolean has(Side side, String address) {
+        return hasAddress(namespace(side), "eth0", address);
+    }
+
+    String state(Side side, String instance) {
+        return side == Side.A ? realState(instance) : ourState(instance);
+    }
+
+    String log(Side side) {
+        return side == Side.A ? realLog() : ourLog();
     }
 
     boolean realHas(String address) {

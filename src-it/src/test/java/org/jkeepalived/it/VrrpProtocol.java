@@ -14,7 +14,13 @@ enum VrrpProtocol {
     V3_IPV6_MULTICAST(3, true, false, "", 500);
 
     /** Which namespace of the pair a config is for: keepalived runs in A, ours in B. */
-    enum Side { A, B }
+    enum Side {
+        A, B;
+
+        Side other() {
+            return this == A ? B : A;
+        }
+    }
 
     private final int version;
     private final boolean ipv6;
