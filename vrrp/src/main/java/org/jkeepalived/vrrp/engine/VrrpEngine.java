@@ -471,7 +471,6 @@ public final class VrrpEngine {
                 return;
             }
             Decoded.Accepted accepted = (Decoded.Accepted) decoded;
-            accepted.ahSequenceNumber().ifPresent(runtime::followAhSequence);
             long nowNs = nanoClock.getAsLong();
             runtime.machine.onAdvert(new ReceivedAdvert(accepted.advert().version().number(),
                     accepted.advert().priority(), accepted.advert().maxAdvertIntervalCentis(), accepted.source()),
