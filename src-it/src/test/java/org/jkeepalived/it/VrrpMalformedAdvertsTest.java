@@ -1,8 +1,10 @@
 package org.jkeepalived.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -40,12 +42,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.slf4j.LoggerFactory;
 
 /**
  * A third host on the link (namespace C, on the bridge between A and B) sends forged VRRPv2 adverts claiming priority
  * 200 for VRID 51 while ours (the engine run in this JVM inside B, so that its drop counters can be read) is master
  * and keepalived 2.2.7 in A its backup: wrong password, TTL 254, a bad checksum, VRRPv3 in a VRRPv2 instance, a
- * missing virtual address, a truncated packet and garbage. Both keep their roles, and ours counts every drop.
+ * missing virtual address, a truncated packet and garbage. Both keep their roles, ours counts every drop, and ours
+ * logs each drop in the words keepalived logs it.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class VrrpMalformedAdvertsTest {
@@ -70,6 +74,10 @@ class VrrpMalformedAdvertsTest {
     void forgedAdvertsFromAThirdHostAreDroppedAndCountedWhileTheRolesStay() throws Exception {
         try (VrrpPeers peers = VrrpPeers.create("vg", dir, NamespacePair.Extra.THIRD_HOST)) {
             peers.startReal(PROTOCOL.singleInstance(Side.A, 100));
+            ListAppender<ILoggingEvent> ourMessages = new ListAppender<>();
+            ourMessages.start();
+            Logger vrrpLogger = (Logger) LoggerFactory.getLogger("Keepalived_vrrp");
+            vrrpLogger.addAppender(ourMessages);
             VrrpEngine ours = startInProcess(peers.pair().b(), PROTOCOL.singleInstance(Side.B, 150));
             try {
                 peers.await(() -> ours.states().get("VI_1") == VrrpState.MASTER && peers.oursHas(VIP)
@@ -98,11 +106,25 @@ class VrrpMalformedAdvertsTest {
                 long counted = drops.values().stream().mapToLong(Long::longValue).sum();
                 // the truncated packet is dropped before its VRID is known, as keepalived drops it: not counted
                 assertEquals((long) ROUNDS * (forged.size() - 1), counted, drops + peers.logs());
-                assertTrue(peers.realLogHas("Startup complete"), peers.logs());
+                assertEquals(dropLines(realMessages(peers.realLog())), dropLines(ourMessages.list.stream()
+                        .map(ILoggingEvent::getFormattedMessage).toList()), "keepalived's words for the drops");
             } finally {
                 ours.stop(true);
+                vrrpLogger.detachAppender(ourMessages);
             }
         }
+    }
+
+    /** The messages of a log in keepalived's console format, without the time stamps. */
+    private static List<String> realMessages(String log) {
+        return log.lines().map(line -> line.substring(line.indexOf(": ") + 2)).toList();
+    }
+
+    /** What was logged from the first forged advert on, without the gratuitous ARP lines. */
+    private static List<String> dropLines(List<String> messages) {
+        int first = messages.indexOf("(VI_1) received an invalid passwd!");
+        return messages.subList(Math.max(first, 0), messages.size()).stream()
+                .filter(message -> !message.contains("gratuitous ARP")).toList();
     }
 
     /** Forged adverts by what is wrong with them, each a whole IPv4 packet as IP_HDRINCL sends it. */
