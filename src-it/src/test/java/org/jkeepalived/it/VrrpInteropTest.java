@@ -19,7 +19,6 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * priority is MASTER and holds the address, a master killed outright is replaced within the master down interval,
  * a master stopped with SIGTERM sends priority 0 and is replaced after the skew time only.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class VrrpInteropTest {
     private static final VrrpProtocol PROTOCOL = VrrpProtocol.V2_PASS;
     private static final String VIP = PROTOCOL.vip(1);
@@ -37,6 +36,7 @@ class VrrpInteropTest {
         ItEnvironment.assumeConfigParserWritten();
     }
 
+    @Execution(ExecutionMode.CONCURRENT)
     @Test
     void oursWithTheHigherPriorityIsMasterAndTheRealKeepalivedTakesOverWhenOursIsKilled() throws Exception {
         try (VrrpPeers peers = VrrpPeers.create("vkill", dir)) {
@@ -53,6 +53,7 @@ class VrrpInteropTest {
         }
     }
 
+    @Execution(ExecutionMode.CONCURRENT)
     @Test
     void oursStoppedWithSigtermSendsPriorityZeroAndRemovesItsAddress() throws Exception {
         try (VrrpPeers peers = VrrpPeers.create("vterm", dir)) {
@@ -71,6 +72,7 @@ class VrrpInteropTest {
         }
     }
 
+    @Execution(ExecutionMode.CONCURRENT)
     @Test
     void oursWithTheLowerPriorityIsBackupAndTakesOverWhenTheRealKeepalivedIsKilled() throws Exception {
         try (VrrpPeers peers = VrrpPeers.create("vrev", dir)) {

@@ -40,8 +40,6 @@ import org.jkeepalived.vrrp.machine.VrrpState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -51,7 +49,6 @@ import org.slf4j.LoggerFactory;
  * missing virtual address, a truncated packet and garbage. Both keep their roles, ours counts every drop, and ours
  * logs each drop in the words keepalived logs it.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class VrrpMalformedAdvertsTest {
     private static final VrrpProtocol PROTOCOL = VrrpProtocol.V2_PASS;
     private static final String VIP = PROTOCOL.vip(1);

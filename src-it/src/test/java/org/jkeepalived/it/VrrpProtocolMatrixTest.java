@@ -18,7 +18,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * multicast and unicast, v3 over IPv6 multicast; v2 with PASS is {@link VrrpInteropTest}'s): ours as master with a
  * keepalived backup that takes over when ours is killed, then ours as backup of that keepalived, taking over in turn.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class VrrpProtocolMatrixTest {
     private static final int HIGH = 150;
     private static final int LOW = 100;
@@ -33,6 +32,7 @@ class VrrpProtocolMatrixTest {
         ItEnvironment.assumeConfigParserWritten();
     }
 
+    @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest
     @EnumSource(value = VrrpProtocol.class, names = {"V2_AH", "V3_IPV4_MULTICAST", "V3_IPV4_UNICAST",
             "V3_IPV6_MULTICAST"})

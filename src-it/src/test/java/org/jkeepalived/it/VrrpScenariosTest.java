@@ -27,7 +27,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * going down, a higher priority returning with and without {@code nopreempt}, a sync group of two instances, a
  * {@code vrrp_script} failing and recovering, and the notify scripts' arguments.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class VrrpScenariosTest {
     private static final VrrpProtocol PROTOCOL = VrrpProtocol.V3_IPV4_MULTICAST;
     private static final int ADVERT_MILLIS = PROTOCOL.advertIntervalMillis();
@@ -47,6 +46,7 @@ class VrrpScenariosTest {
         ItEnvironment.assumeConfigParserWritten();
     }
 
+    @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest
     @EnumSource(Side.class)
     void theMastersLinkGoingDownHandsOverAndTheMasterReturnsWhenItComesBack(Side master) throws Exception {
@@ -69,6 +69,7 @@ class VrrpScenariosTest {
         }
     }
 
+    @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest
     @CsvSource({"A, false", "A, true", "B, false", "B, true"})
     void aHigherPriorityReturningTakesOverUnlessNopreempt(Side returning, boolean nopreempt) throws Exception {
@@ -91,6 +92,7 @@ class VrrpScenariosTest {
         }
     }
 
+    @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest
     @EnumSource(Side.class)
     void theMembersOfASyncGroupMoveTogether(Side master) throws Exception {
@@ -126,6 +128,7 @@ class VrrpScenariosTest {
                 + PROTOCOL.instance(side, "VI_2", 2, priority, List.of("track_interface {", "    dummy1", "}"));
     }
 
+    @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest
     @CsvSource({"A, -60", "A, 0", "B, -60", "B, 0"})
     void aFailingVrrpScriptLowersThePriorityOrFaultsAndItsRecoveryTakesBackTheMaster(Side scripted, int weight)
@@ -164,6 +167,7 @@ class VrrpScenariosTest {
         }
     }
 
+    @Execution(ExecutionMode.CONCURRENT)
     @Test
     void notifyScriptsGetTheArgumentsTheRealKeepalivedGives() throws Exception {
         try (VrrpPeers peers = VrrpPeers.create("vn", dir)) {
