@@ -34,6 +34,7 @@ final class InstanceRuntime {
     private static final int MAX_IP_ID = 0xffff;
     /** keepalived stops counting here (its {@code ipsecah_counter.cycle}); 2^32 adverts are 136 years at 1 s. */
     private static final long LAST_AH_SEQUENCE = 0xfffffffeL;
+    private static final long UINT32_MASK = 0xffffffffL;
     private static final long MICROS_PER_CENTI = 10_000L;
 
     final VrrpInstance config;
@@ -121,6 +122,20 @@ final class InstanceRuntime {
      */
     static long nextAhSequenceNumber(long current) {
         return current >= LAST_AH_SEQUENCE ? current : current + 1;
+    }
+
+    /**
+     * keepalived's master moves its counter to one past the lower priority advert it just accepted (the counter
+     * holds that advert's number now), in 32 bits as keepalived's {@code uint32_t}.
+     *
+     * @return false without {@code auth_type AH}
+     */
+    boolean syncAhSequenceAfterLowerPriority() {
+        if (receiverSettings.authType() != AuthType.AH) {
+            return false;
+        }
+        receiverState = receiverState.withAhSequenceNumber((receiverState.ahSequenceNumber() + 1) & UINT32_MASK);
+        return true;
     }
 
     private VrrpAdvert advert(int priority) {

@@ -500,6 +500,7 @@ public final class VrrpInstanceMachine {
         if (precedence < 0) {
             effects.log("(" + name() + ") Received advert from " + source + " with lower priority " + priority
                     + ", ours " + effectivePriority + (settings.lowerPrioNoAdvert() ? "" : ", forcing new election"));
+            effects.syncAuthSequenceAfterLowerPriority();
             if (!settings.lowerPrioNoAdvert()) {
                 effects.sendAdvert(effectivePriority);
             }

@@ -37,6 +37,11 @@ final class RecordingEffects implements VrrpEffects {
     }
 
     @Override
+    public void syncAuthSequenceAfterLowerPriority() {
+        effects.add("sync AH sequence");
+    }
+
+    @Override
     public void removeVirtualRules() {
         effects.add("remove rules");
     }

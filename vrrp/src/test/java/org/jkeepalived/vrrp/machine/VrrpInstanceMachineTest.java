@@ -187,7 +187,8 @@ class VrrpInstanceMachineTest {
         machine.onAdvert(advert(90, "10.0.0.2"), MASTER_DOWN_NS + 500_000_000L);
 
         effects.assertNext("log (VI_1) Received advert from 10.0.0.2 with lower priority 90, ours 100, forcing new"
-                + " election", "advert 100", "garp 5", "fifo INSTANCE \"VI_1\" MASTER_RX_LOWER_PRI 100\n");
+                + " election", "sync AH sequence", "advert 100", "garp 5",
+                "fifo INSTANCE \"VI_1\" MASTER_RX_LOWER_PRI 100\n");
         assertEquals(MASTER_DOWN_NS + 1_500_000_000L, machine.nextDeadlineNs());
         machine.doWork(MASTER_DOWN_NS + 1_500_000_000L);
         effects.assertNext("advert 100");
@@ -204,7 +205,7 @@ class VrrpInstanceMachineTest {
         machine.onAdvert(advert(90, "10.0.0.2"), MASTER_DOWN_NS + 500_000_000L);
 
         effects.assertNext("log (VI_1) Received advert from 10.0.0.2 with lower priority 90, ours 100",
-                "fifo INSTANCE \"VI_1\" MASTER_RX_LOWER_PRI 100\n");
+                "sync AH sequence", "fifo INSTANCE \"VI_1\" MASTER_RX_LOWER_PRI 100\n");
         assertEquals(MASTER_DOWN_NS + SECOND_NS, machine.nextDeadlineNs());
     }
 
@@ -239,7 +240,8 @@ class VrrpInstanceMachineTest {
         machine.onAdvert(advert(100, "9.255.255.255"), 4 * SECOND_NS);
 
         effects.assertNext("log (VI_1) Received advert from 9.255.255.255 with lower priority 100, ours 100, forcing"
-                + " new election", "advert 100", "garp 5", "fifo INSTANCE \"VI_1\" MASTER_RX_LOWER_PRI 100\n");
+                + " new election", "sync AH sequence", "advert 100", "garp 5",
+                "fifo INSTANCE \"VI_1\" MASTER_RX_LOWER_PRI 100\n");
         assertEquals(VrrpState.MASTER, machine.state());
     }
 
