@@ -9,10 +9,10 @@ import java.util.Optional;
 /**
  * A raw IP protocol 112 (or 51, AH) socket pair on one interface, opened as keepalived 2.2.7 opens its own: a send
  * socket that queues nothing (zero receive buffer, reject-all BPF filter) and a read socket joined to the group or
- * bound to the unicast source. IPv4 is sent with IP_HDRINCL, so the packet handed to {@link #send} starts with the IPv4 header the
- * codec built; IPv6 is sent as the bare VRRP packet with the kernel filling in the checksum (IPV6_CHECKSUM at offset
- * 6), which it also verifies on receipt. Both descriptors are non-blocking; poll {@link #receiveFd()} from an event
- * loop. Owned by one thread.
+ * bound to the unicast source. IPv4 is sent with IP_HDRINCL, so the packet handed to {@link #send} starts with the IPv4
+ * header the codec built; IPv6 is sent as the bare VRRP packet with the kernel filling in the checksum (IPV6_CHECKSUM
+ * at offset 6), which it also verifies on receipt. Both descriptors are non-blocking; poll {@link #receiveFd()} from an
+ * event loop. Owned by one thread.
  */
 public final class VrrpSocket implements AutoCloseable {
 
