@@ -45,10 +45,6 @@ final class VrrpPeers implements AutoCloseable {
         return pair;
     }
 
-    Path dir() {
-        return dir;
-    }
-
     Process startReal(String config) throws IOException {
         realStarts++;
         String run = "real-" + realStarts;
