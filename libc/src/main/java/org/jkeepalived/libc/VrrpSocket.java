@@ -7,16 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * A raw IP protocol 112 socket pair on one interface, opened as keepalived 2.2.7 opens its own: a send socket that
- * queues nothing (zero receive buffer, reject-all BPF filter) and a read socket joined to the group or bound to the
- * unicast source. IPv4 is sent with IP_HDRINCL, so the packet handed to {@link #send} starts with the IPv4 header the
- * codec built; IPv6 is sent as the bare VRRP packet with the kernel filling in the checksum (IPV6_CHECKSUM at offset
- * 6), which it also verifies on receipt. Both descriptors are non-blocking; poll {@link #receiveFd()} from an event
- * loop. Owned by one thread.
+ * A raw IP protocol 112 (or 51, AH) socket pair on one interface, opened as keepalived 2.2.7 opens its own: a send
+ * socket that queues nothing (zero receive buffer, reject-all BPF filter) and a read socket joined to the group or
+ * bound to the unicast source. IPv4 is sent with IP_HDRINCL, so the packet handed to {@link #send} starts with the IPv4
+ * header the codec built; IPv6 is sent as the bare VRRP packet with the kernel filling in the checksum (IPV6_CHECKSUM
+ * at offset 6), which it also verifies on receipt. Both descriptors are non-blocking; poll {@link #receiveFd()} from an
+ * event loop. Owned by one thread.
  */
 public final class VrrpSocket implements AutoCloseable {
 
     public static final int IPPROTO_VRRP = 112;
+    /** IPsec AH: VRRPv2 adverts with {@code auth_type AH} travel as IP protocol 51 around the VRRP packet. */
+    public static final int IPPROTO_AH = 51;
 
     /** IPTOS_PREC_INTERNETCONTROL, and for IPv6 traffic class 0xc0 (DSCP CS6), as keepalived marks its adverts. */
     private static final int NETWORK_CONTROL_TOS = 0xc0;
@@ -42,11 +44,11 @@ public final class VrrpSocket implements AutoCloseable {
     public static VrrpSocket open(VrrpSocketConfig config) throws NativeIoException {
         int interfaceIndex = Native.interfaceIndex(config.interfaceName());
         int family = config.isIpv6() ? Linux.AF_INET6 : Linux.AF_INET;
-        NativeSocket sendSocket = NativeSocket.open(family, Linux.SOCK_RAW, IPPROTO_VRRP);
+        NativeSocket sendSocket = NativeSocket.open(family, Linux.SOCK_RAW, config.ipProtocol());
         NativeSocket readSocket = null;
         try {
             configureSendSocket(sendSocket, config, interfaceIndex);
-            readSocket = NativeSocket.open(family, Linux.SOCK_RAW, IPPROTO_VRRP);
+            readSocket = NativeSocket.open(family, Linux.SOCK_RAW, config.ipProtocol());
             configureReadSocket(readSocket, config, interfaceIndex);
             return new VrrpSocket(config, interfaceIndex, sendSocket, readSocket);
         } catch (NativeIoException | RuntimeException e) {

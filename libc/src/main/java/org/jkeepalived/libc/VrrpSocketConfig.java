@@ -15,9 +15,12 @@ import java.util.OptionalInt;
  *                           for unicast, where the read socket is bound to {@code localAddress} instead
  * @param receiveBufferBytes SO_RCVBUF of the read socket; 0 leaves the kernel's default (keepalived's default too)
  * @param unicastHopLimit    keepalived's {@code unicast_ttl}, sent as IPV6_HOPLIMIT on IPv6 unicast adverts
+ * @param ipProtocol         {@link VrrpSocket#IPPROTO_VRRP}, or {@link VrrpSocket#IPPROTO_AH} (IPv4 only) for
+ *                           {@code auth_type AH}, whose adverts are AH packets carrying VRRP: keepalived's sockpool
+ *                           opens such instances' sockets with that protocol, and a VRRP socket never sees them
  */
 public record VrrpSocketConfig(String interfaceName, InetAddress localAddress, Optional<InetAddress> multicastGroup,
-        int receiveBufferBytes, OptionalInt unicastHopLimit) {
+        int receiveBufferBytes, OptionalInt unicastHopLimit, int ipProtocol) {
 
     /** The VRRP multicast groups of RFC 5798 §5.1.1.2 and §5.1.2.2. */
     public static final InetAddress IPV4_GROUP = SocketAddresses.fromBytes(new byte[] {(byte) 224, 0, 0, 18});
@@ -46,11 +49,25 @@ public record VrrpSocketConfig(String interfaceName, InetAddress localAddress, O
         if (receiveBufferBytes < 0) {
             throw new IllegalArgumentException("receiveBufferBytes: " + receiveBufferBytes + " (expected 0 or more)");
         }
+        if (ipProtocol != VrrpSocket.IPPROTO_VRRP && ipProtocol != VrrpSocket.IPPROTO_AH) {
+            throw new IllegalArgumentException("ipProtocol: " + ipProtocol + " (expected " + VrrpSocket.IPPROTO_VRRP
+                    + " or " + VrrpSocket.IPPROTO_AH + ")");
+        }
+        if (ipProtocol == VrrpSocket.IPPROTO_AH && SocketAddresses.isIpv6(localAddress)) {
+            throw new IllegalArgumentException("ipProtocol: " + ipProtocol + " (AH is IPv4 only)");
+        }
         unicastHopLimit.ifPresent(hops -> {
             if (hops < 0 || hops > MAX_HOP_LIMIT) {
                 throw new IllegalArgumentException("unicastHopLimit: " + hops + " (expected 0.." + MAX_HOP_LIMIT + ")");
             }
         });
+    }
+
+    /** VRRP (not AH) sockets. */
+    public VrrpSocketConfig(String interfaceName, InetAddress localAddress, Optional<InetAddress> multicastGroup,
+                            int receiveBufferBytes, OptionalInt unicastHopLimit) {
+        this(interfaceName, localAddress, multicastGroup, receiveBufferBytes, unicastHopLimit,
+                VrrpSocket.IPPROTO_VRRP);
     }
 
     /** Multicast adverts to the standard group of {@code localAddress}'s family, with kernel default buffers. */

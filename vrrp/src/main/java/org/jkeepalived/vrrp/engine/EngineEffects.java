@@ -59,6 +59,14 @@ final class EngineEffects implements VrrpEffects {
     }
 
     @Override
+    public void syncAuthSequenceAfterLowerPriority() {
+        InstanceRuntime runtime = runtime();
+        if (runtime.syncAhSequenceAfterLowerPriority()) {
+            io.log("(" + runtime.name() + ") IPSEC-AH : Syncing seq_num - Increment seq");
+        }
+    }
+
+    @Override
     public void addVirtualAddresses() {
         InstanceRuntime runtime = runtime();
         io.logDetail("(" + runtime.name() + ") setting VIPs.");

@@ -25,14 +25,16 @@ import org.jkeepalived.vrrp.machine.VrrpInstanceMachine;
 
 /**
  * One instance as the engine runs it: its configuration, the socket it shares, what its receive checks carry from
- * advert to advert, the IP identification and AH sequence counters of what it sends, and its drop counters. Owned
- * by the loop thread.
+ * advert to advert (with the AH sequence counter, shared by what it sends), the IP identification of what it sends,
+ * and its drop counters. Owned by the loop thread.
  */
 final class InstanceRuntime {
 
     private static final int MULTICAST_TTL = 255;
     private static final int MAX_IP_ID = 0xffff;
-    private static final long MAX_AH_SEQUENCE = 0xffffffffL;
+    /** keepalived stops counting here (its {@code ipsecah_counter.cycle}); 2^32 adverts are 136 years at 1 s. */
+    private static final long LAST_AH_SEQUENCE = 0xfffffffeL;
+    private static final long UINT32_MASK = 0xffffffffL;
     private static final long MICROS_PER_CENTI = 10_000L;
 
     final VrrpInstance config;
@@ -46,7 +48,6 @@ final class InstanceRuntime {
     VrrpInstanceMachine machine;
     Optional<VrrpSocket> socket = Optional.empty();
     private int ipIdentification;
-    private long ahSequenceNumber;
 
     InstanceRuntime(VrrpInstance config, GlobalDefs global, Optional<LinkState> link) {
         this.config = config;
@@ -82,8 +83,9 @@ final class InstanceRuntime {
             return Optional.empty();
         }
         InetAddress groupOrSource = unicast() ? sourceAddress.get() : multicastGroup;
+        int ipProtocol = receiverSettings.authType() == AuthType.AH ? VrrpSocket.IPPROTO_AH : VrrpSocket.IPPROTO_VRRP;
         return Optional.of(new SocketKey(config.interfaceName().get(), family == AddressFamily.IPV6, unicast(),
-                groupOrSource));
+                groupOrSource, ipProtocol));
     }
 
     /** Sends one advert with {@code priority} to the group or to each unicast peer, as keepalived's vrrp_send_adv. */
@@ -96,7 +98,8 @@ final class InstanceRuntime {
         if (family == AddressFamily.IPV4) {
             ipIdentification = ipIdentification == MAX_IP_ID ? 1 : ipIdentification + 1;
             if (receiverSettings.authType() == AuthType.AH) {
-                ahSequenceNumber = ahSequenceNumber == MAX_AH_SEQUENCE ? 1 : ahSequenceNumber + 1;
+                receiverState = receiverState.withAhSequenceNumber(
+                        nextAhSequenceNumber(receiverState.ahSequenceNumber()));
             }
         }
         for (InetAddress destination : destinations) {
@@ -111,9 +114,28 @@ final class InstanceRuntime {
         }
     }
 
-    /** A backup follows the master's AH sequence so that its own first advert as master carries a higher one. */
-    void followAhSequence(long receivedSequenceNumber) {
-        ahSequenceNumber = Math.max(ahSequenceNumber, receivedSequenceNumber);
+    /**
+     * keepalived 2.2.7 keeps one AH sequence counter per instance ({@code ipsecah_counter}): each advert sent
+     * increments it, each advert accepted sets it to the received number, and a received advert must carry a higher
+     * one. So a backup's first advert as master continues the master's sequence, and a master drops adverts that do
+     * not pass its own.
+     */
+    static long nextAhSequenceNumber(long current) {
+        return current >= LAST_AH_SEQUENCE ? current : current + 1;
+    }
+
+    /**
+     * keepalived's master moves its counter to one past the lower priority advert it just accepted (the counter
+     * holds that advert's number now), in 32 bits as keepalived's {@code uint32_t}.
+     *
+     * @return false without {@code auth_type AH}
+     */
+    boolean syncAhSequenceAfterLowerPriority() {
+        if (receiverSettings.authType() != AuthType.AH) {
+            return false;
+        }
+        receiverState = receiverState.withAhSequenceNumber((receiverState.ahSequenceNumber() + 1) & UINT32_MASK);
+        return true;
     }
 
     private VrrpAdvert advert(int priority) {
@@ -135,7 +157,7 @@ final class InstanceRuntime {
         }
         if (receiverSettings.authType() == AuthType.AH) {
             envelope = envelope.withAuthHeader(new Ipv4Envelope.AuthHeaderSigning(receiverSettings.authKey(),
-                    ahSequenceNumber, unicast()));
+                    receiverState.ahSequenceNumber(), unicast()));
         }
         return envelope;
     }

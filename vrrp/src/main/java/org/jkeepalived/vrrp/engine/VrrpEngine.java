@@ -262,7 +262,7 @@ public final class VrrpEngine {
                 VrrpSocketConfig socketConfig = new VrrpSocketConfig(key.get().interfaceName(),
                         runtime.sourceAddress.orElseThrow(),
                         runtime.unicast() ? Optional.empty() : Optional.of(runtime.multicastGroup), 0,
-                        OptionalInt.empty());
+                        OptionalInt.empty(), key.get().ipProtocol());
                 try {
                     pooled = new PooledSocket(VrrpSocket.open(socketConfig), new ArrayList<>());
                 } catch (NativeIoException | RuntimeException e) {
@@ -471,7 +471,6 @@ public final class VrrpEngine {
                 return;
             }
             Decoded.Accepted accepted = (Decoded.Accepted) decoded;
-            accepted.ahSequenceNumber().ifPresent(runtime::followAhSequence);
             long nowNs = nanoClock.getAsLong();
             runtime.machine.onAdvert(new ReceivedAdvert(accepted.advert().version().number(),
                     accepted.advert().priority(), accepted.advert().maxAdvertIntervalCentis(), accepted.source()),

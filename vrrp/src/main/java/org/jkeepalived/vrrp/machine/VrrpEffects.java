@@ -16,6 +16,12 @@ public interface VrrpEffects {
     /** Sends one advertisement carrying {@code priority} to the multicast group or to each unicast peer. */
     void sendAdvert(int priority);
 
+    /**
+     * A master heard an advert it wins over: with {@code auth_type AH} keepalived moves its AH sequence counter to
+     * one past that advert's (logging {@code IPSEC-AH : Syncing seq_num}) before it answers. Nothing without AH.
+     */
+    void syncAuthSequenceAfterLowerPriority();
+
     /** Adds the virtual and excluded virtual addresses (and the accept-mode firewall rules). */
     void addVirtualAddresses();
 

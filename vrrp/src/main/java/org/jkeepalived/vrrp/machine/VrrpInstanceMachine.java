@@ -58,7 +58,11 @@ public final class VrrpInstanceMachine {
     private long garpRefreshDueNs;
     private boolean preemptDelayRunning;
     private long preemptDelayEndNs;
-    private boolean vipSet;
+    /**
+     * keepalived 2.2.7's {@code vipset}: set at start for an interface that existed before (vrrp_complete_instance),
+     * so that vrrp_init_state removes the addresses a previous run, killed outright, left behind.
+     */
+    private boolean vipSet = true;
     private boolean notifiesSent;
     private Optional<InetAddress> masterAddress = Optional.empty();
     private int masterPriority;
@@ -323,6 +327,7 @@ public final class VrrpInstanceMachine {
     }
 
     private void enterFromInit(VrrpState oldState, VrrpState newState, StateChangeReason reason) {
+        restoreInterface(false);
         if (StateChangeReason.ADDRESS_OWNER_START == reason) {
             // keepalived becomes master by timing out of BACKUP after one microsecond
             masterDownNs = NANOS_PER_MICRO;
@@ -495,6 +500,7 @@ public final class VrrpInstanceMachine {
         if (precedence < 0) {
             effects.log("(" + name() + ") Received advert from " + source + " with lower priority " + priority
                     + ", ours " + effectivePriority + (settings.lowerPrioNoAdvert() ? "" : ", forcing new election"));
+            effects.syncAuthSequenceAfterLowerPriority();
             if (!settings.lowerPrioNoAdvert()) {
                 effects.sendAdvert(effectivePriority);
             }

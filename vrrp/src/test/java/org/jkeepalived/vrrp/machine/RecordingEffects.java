@@ -11,6 +11,8 @@ import org.jkeepalived.config.value.ScriptSpec;
 
 /** Records every effect as one readable line; tests take them in order and finish with {@link #assertExhausted}. */
 final class RecordingEffects implements VrrpEffects {
+    /** What vrrp_init_state's vrrp_restore_interface does at start: remove whatever a previous run left set. */
+    static final String[] START_CLEANUP = {"remove rules", "remove routes", "cancel garp", "remove addresses"};
 
     private final Deque<String> effects = new ArrayDeque<>();
 
@@ -32,6 +34,11 @@ final class RecordingEffects implements VrrpEffects {
     @Override
     public void addVirtualRules() {
         effects.add("add rules");
+    }
+
+    @Override
+    public void syncAuthSequenceAfterLowerPriority() {
+        effects.add("sync AH sequence");
     }
 
     @Override

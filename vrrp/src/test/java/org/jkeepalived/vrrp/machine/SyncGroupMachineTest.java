@@ -23,7 +23,9 @@ class SyncGroupMachineTest {
     void startTheGroup() {
         group.start(0);
         effects.assertNext("fifo GROUP \"G\" BACKUP 0\n",
+                "remove rules", "remove routes", "cancel garp", "remove addresses",
                 "log (VI_1) Entering BACKUP STATE (init)", "fifo INSTANCE \"VI_1\" BACKUP 100\n",
+                "remove rules", "remove routes", "cancel garp", "remove addresses",
                 "log (VI_2) Entering BACKUP STATE (init)", "fifo INSTANCE \"VI_2\" BACKUP 100\n");
     }
 

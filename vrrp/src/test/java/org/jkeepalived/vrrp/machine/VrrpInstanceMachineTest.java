@@ -28,7 +28,8 @@ class VrrpInstanceMachineTest {
 
     private VrrpInstanceMachine startedBackup() {
         VrrpInstanceMachine machine = started();
-        effects.assertNext("log (VI_1) Entering BACKUP STATE (init)", "fifo INSTANCE \"VI_1\" BACKUP 100\n");
+        effects.assertNext("remove rules", "remove routes", "cancel garp", "remove addresses",
+                "log (VI_1) Entering BACKUP STATE (init)", "fifo INSTANCE \"VI_1\" BACKUP 100\n");
         return machine;
     }
 
@@ -61,6 +62,7 @@ class VrrpInstanceMachineTest {
     void anAddressOwnerBecomesMasterAtTheFirstWorkAfterStartSendingTheAdvertFirst() {
         settings.priority(255).wantMaster = true;
         VrrpInstanceMachine machine = started();
+        effects.assertNext(RecordingEffects.START_CLEANUP);
         effects.assertExhausted();
         assertEquals(1_000, machine.nextDeadlineNs());
 
@@ -185,7 +187,8 @@ class VrrpInstanceMachineTest {
         machine.onAdvert(advert(90, "10.0.0.2"), MASTER_DOWN_NS + 500_000_000L);
 
         effects.assertNext("log (VI_1) Received advert from 10.0.0.2 with lower priority 90, ours 100, forcing new"
-                + " election", "advert 100", "garp 5", "fifo INSTANCE \"VI_1\" MASTER_RX_LOWER_PRI 100\n");
+                + " election", "sync AH sequence", "advert 100", "garp 5",
+                "fifo INSTANCE \"VI_1\" MASTER_RX_LOWER_PRI 100\n");
         assertEquals(MASTER_DOWN_NS + 1_500_000_000L, machine.nextDeadlineNs());
         machine.doWork(MASTER_DOWN_NS + 1_500_000_000L);
         effects.assertNext("advert 100");
@@ -202,7 +205,7 @@ class VrrpInstanceMachineTest {
         machine.onAdvert(advert(90, "10.0.0.2"), MASTER_DOWN_NS + 500_000_000L);
 
         effects.assertNext("log (VI_1) Received advert from 10.0.0.2 with lower priority 90, ours 100",
-                "fifo INSTANCE \"VI_1\" MASTER_RX_LOWER_PRI 100\n");
+                "sync AH sequence", "fifo INSTANCE \"VI_1\" MASTER_RX_LOWER_PRI 100\n");
         assertEquals(MASTER_DOWN_NS + SECOND_NS, machine.nextDeadlineNs());
     }
 
@@ -237,7 +240,8 @@ class VrrpInstanceMachineTest {
         machine.onAdvert(advert(100, "9.255.255.255"), 4 * SECOND_NS);
 
         effects.assertNext("log (VI_1) Received advert from 9.255.255.255 with lower priority 100, ours 100, forcing"
-                + " new election", "advert 100", "garp 5", "fifo INSTANCE \"VI_1\" MASTER_RX_LOWER_PRI 100\n");
+                + " new election", "sync AH sequence", "advert 100", "garp 5",
+                "fifo INSTANCE \"VI_1\" MASTER_RX_LOWER_PRI 100\n");
         assertEquals(VrrpState.MASTER, machine.state());
     }
 
@@ -272,7 +276,8 @@ class VrrpInstanceMachineTest {
     void stoppingAMasterSendsPriorityZeroRemovesTheAddressesAndNotifiesStop() {
         settings.notify("notify_stop", "/bin/stopped").notify("notify", "/bin/any", "arg");
         VrrpInstanceMachine machine = started();
-        effects.assertNext("log (VI_1) Entering BACKUP STATE (init)", "script /bin/any arg INSTANCE VI_1 BACKUP 100",
+        effects.assertNext("remove rules", "remove routes", "cancel garp", "remove addresses",
+                "log (VI_1) Entering BACKUP STATE (init)", "script /bin/any arg INSTANCE VI_1 BACKUP 100",
                 "fifo INSTANCE \"VI_1\" BACKUP 100\n");
         machine.doWork(MASTER_DOWN_NS);
         effects.clear();
@@ -331,6 +336,7 @@ class VrrpInstanceMachineTest {
         machine.start(0);
 
         effects.assertNext("log (VI_1): entering FAULT state (interface eth0 down)");
+        effects.assertNext(RecordingEffects.START_CLEANUP);
         assertEquals(VrrpState.FAULT, machine.state());
     }
 
@@ -365,6 +371,7 @@ class VrrpInstanceMachineTest {
     void anAddressOwnerIgnoresWeights() {
         settings.priority(255).track(TrackerKind.INTERFACE, "eth1", -20).wantMaster = true;
         VrrpInstanceMachine machine = started();
+        effects.assertNext(RecordingEffects.START_CLEANUP);
 
         machine.onTrackerChange(new TrackerEvent.InterfaceLink("eth1", false), 0);
 
@@ -380,6 +387,7 @@ class VrrpInstanceMachineTest {
         machine.start(0);
 
         effects.assertNext("log (VI_1) Changing effective priority from 100 to 80",
+                "remove rules", "remove routes", "cancel garp", "remove addresses",
                 "log (VI_1) Entering BACKUP STATE (init)", "fifo INSTANCE \"VI_1\" BACKUP 80\n");
     }
 
@@ -387,6 +395,7 @@ class VrrpInstanceMachineTest {
     void aWeightlessScriptHoldsTheInstanceInFaultUntilItFirstSucceeds() {
         settings.track(TrackerKind.SCRIPT, "chk", 0);
         VrrpInstanceMachine machine = started();
+        effects.assertNext(RecordingEffects.START_CLEANUP);
         effects.assertExhausted();
         assertEquals(VrrpState.FAULT, machine.state());
 
