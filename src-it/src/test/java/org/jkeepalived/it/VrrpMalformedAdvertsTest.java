@@ -2,6 +2,7 @@ package org.jkeepalived.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -74,6 +75,9 @@ class VrrpMalformedAdvertsTest {
             ListAppender<ILoggingEvent> ourMessages = new ListAppender<>();
             ourMessages.start();
             Logger vrrpLogger = (Logger) LoggerFactory.getLogger("Keepalived_vrrp");
+            // the daemon sets INFO when it configures logging; this test runs the engine without the daemon
+            Level levelBefore = vrrpLogger.getLevel();
+            vrrpLogger.setLevel(Level.INFO);
             vrrpLogger.addAppender(ourMessages);
             VrrpEngine ours = startInProcess(peers.pair().b(), PROTOCOL.singleInstance(Side.B, 150));
             try {
@@ -108,6 +112,7 @@ class VrrpMalformedAdvertsTest {
             } finally {
                 ours.stop(true);
                 vrrpLogger.detachAppender(ourMessages);
+                vrrpLogger.setLevel(levelBefore);
             }
         }
     }
