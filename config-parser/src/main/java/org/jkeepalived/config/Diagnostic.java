@@ -2,7 +2,10 @@ package org.jkeepalived.config;
 
 import java.util.Objects;
 
-/** One config error or notice, worded as keepalived 2.2.7 words it. {@code location} is null where keepalived gives none. */
+/**
+ * One config error or notice, worded as keepalived 2.2.7 words it. {@code location} is null where keepalived gives
+ * none.
+ */
 public record Diagnostic(Severity severity, Location location, String message) {
 
     public Diagnostic {

@@ -27,7 +27,10 @@ public enum Severity {
     /* scripts are configured but script security is not enabled */
     SECURITY_ERROR;
 
-    /** keepalived's {@code KEEPALIVED_CHK_EXIT_*} for {@code --config-test}: 0 good, 4 cannot run, 5 errors, 6 security. */
+    /**
+     * keepalived's {@code KEEPALIVED_CHK_EXIT_*} for {@code --config-test}: 0 good, 4 cannot run, 5 errors,
+     * 6 security.
+     */
     public int configTestExitStatus() {
         return switch (this) {
             case OK -> 0;

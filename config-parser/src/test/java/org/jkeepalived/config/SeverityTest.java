@@ -34,7 +34,8 @@ class SeverityTest {
 
     @Test
     void aDiagnosticRendersWithKeepalivedsLocationPrefix() {
-        Diagnostic d = new Diagnostic(Severity.UNKNOWN_KEYWORD, new Location("conf.d/a.conf", 12), "Unknown keyword 'x'");
+        Diagnostic d = new Diagnostic(Severity.UNKNOWN_KEYWORD, new Location("conf.d/a.conf", 12),
+                "Unknown keyword 'x'");
         assertEquals("(conf.d/a.conf: Line 12) Unknown keyword 'x'", d.render());
     }
 }
