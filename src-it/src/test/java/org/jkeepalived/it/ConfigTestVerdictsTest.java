@@ -33,7 +33,6 @@ class ConfigTestVerdictsTest {
     @BeforeAll
     static void createNamespace() throws Exception {
         ItEnvironment.assumeRootWithIpAndKeepalived();
-        ItEnvironment.assumeConfigParserWritten();
         namespace = Namespace.create("verdict");
         pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
     }

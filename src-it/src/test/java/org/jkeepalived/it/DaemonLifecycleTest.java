@@ -41,9 +41,8 @@ class DaemonLifecycleTest {
     Path dir;
 
     @BeforeAll
-    static void needsRootAndTheParser() {
+    static void needsRootAndNamespaces() {
         ItEnvironment.assumeRootWithIpAndKeepalived();
-        ItEnvironment.assumeConfigParserWritten();
     }
 
     @Test

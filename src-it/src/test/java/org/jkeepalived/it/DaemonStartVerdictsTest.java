@@ -32,9 +32,8 @@ class DaemonStartVerdictsTest {
     private static ExecutorService pool;
 
     @BeforeAll
-    static void needsRootAndTheParser() {
+    static void needsRootAndNamespaces() {
         ItEnvironment.assumeRootWithIpAndKeepalived();
-        ItEnvironment.assumeConfigParserWritten();
         pool = Executors.newFixedThreadPool(6);
     }
 

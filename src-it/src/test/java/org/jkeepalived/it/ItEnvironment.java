@@ -8,11 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import org.jkeepalived.config.ConfigLoader;
-import org.jkeepalived.config.LoadOptions;
-import org.jkeepalived.config.value.LiveHost;
 
 /** Where the project, our bin scripts and the reference keepalived are, and what a test needs to run. */
 final class ItEnvironment {
@@ -90,21 +86,5 @@ final class ItEnvironment {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    /**
-     * The config parser is written on other branches; until they are merged its stages throw
-     * UnsupportedOperationException and there is nothing to compare.
-     */
-    static void assumeConfigParserWritten() {
-        boolean written;
-        try {
-            ConfigLoader.load(new LoadOptions("/nonexistent/keepalived.conf", "it", false, true, LiveHost.system(),
-                    new SplittableRandom(1)));
-            written = true;
-        } catch (UnsupportedOperationException e) {
-            written = false;
-        }
-        assumeTrue(written, "the config parser is not merged into this branch yet");
     }
 }

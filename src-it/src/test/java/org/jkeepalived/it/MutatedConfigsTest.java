@@ -22,7 +22,6 @@ import org.jkeepalived.config.LoadOptions;
 import org.jkeepalived.config.LoadResult;
 import org.jkeepalived.config.value.HostEnvironment;
 import org.jkeepalived.config.value.LiveHost;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,11 +38,6 @@ class MutatedConfigsTest {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void needsTheParser() {
-        ItEnvironment.assumeConfigParserWritten();
-    }
 
     private enum Mutation { DROP_LINE, DUPLICATE_LINE, TRUNCATE, FLIP_BYTE, SWAP_LINES }
 

@@ -31,9 +31,8 @@ class VrrpInteropTest {
     Path dir;
 
     @BeforeAll
-    static void needsRootAndTheParser() {
+    static void needsRootAndNamespaces() {
         ItEnvironment.assumeRootWithIpAndKeepalived();
-        ItEnvironment.assumeConfigParserWritten();
     }
 
     @Execution(ExecutionMode.CONCURRENT)

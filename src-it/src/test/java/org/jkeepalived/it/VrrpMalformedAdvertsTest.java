@@ -63,9 +63,8 @@ class VrrpMalformedAdvertsTest {
     Path dir;
 
     @BeforeAll
-    static void needsRootAndTheParser() {
+    static void needsRootAndNamespaces() {
         ItEnvironment.assumeRootWithIpAndKeepalived();
-        ItEnvironment.assumeConfigParserWritten();
     }
 
     @Test

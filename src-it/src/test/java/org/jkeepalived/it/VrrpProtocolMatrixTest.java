@@ -27,9 +27,8 @@ class VrrpProtocolMatrixTest {
     Path dir;
 
     @BeforeAll
-    static void needsRootAndTheParser() {
+    static void needsRootAndNamespaces() {
         ItEnvironment.assumeRootWithIpAndKeepalived();
-        ItEnvironment.assumeConfigParserWritten();
     }
 
     @Execution(ExecutionMode.CONCURRENT)

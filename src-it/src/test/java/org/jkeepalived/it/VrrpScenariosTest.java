@@ -41,9 +41,8 @@ class VrrpScenariosTest {
     Path dir;
 
     @BeforeAll
-    static void needsRootAndTheParser() {
+    static void needsRootAndNamespaces() {
         ItEnvironment.assumeRootWithIpAndKeepalived();
-        ItEnvironment.assumeConfigParserWritten();
     }
 
     @Execution(ExecutionMode.CONCURRENT)
