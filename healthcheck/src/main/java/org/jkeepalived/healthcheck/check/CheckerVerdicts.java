@@ -1,0 +1,14 @@
+package org.jkeepalived.healthcheck.check;
+
+/** Where a running checker reports what it concluded; always called on the checker event loop. */
+public interface CheckerVerdicts {
+
+    /**
+     * keepalived's {@code update_svr_checker_state}: the checker changed between up and down. Called only on a change;
+     * a checker starts up, or down with {@code alpha}.
+     */
+    void stateChanged(CheckerTarget checker, boolean up);
+
+    /** A {@code misc_dynamic} script's exit status set a new weight for the checker's real server. */
+    void weightChanged(CheckerTarget checker, long weight);
+}
