@@ -36,11 +36,24 @@ public final class HttpGetClient {
     private final SslContext tlsContext;
 
     public HttpGetClient(CheckerEventLoop loop) {
+        this(loop, insecureTlsContext());
+    }
+
+    /** @param tlsContext the client context SSL_GET uses, for one with the SSL block's certificate and key */
+    public HttpGetClient(CheckerEventLoop loop, SslContext tlsContext) {
         this.loop = loop;
+        this.tlsContext = tlsContext;
+    }
+
+    /** keepalived's SSL_GET does not verify the server's certificate, whatever the SSL block says. */
+    public static SslContext insecureTlsContext() {
+        return tlsContext(SslContextBuilder.forClient());
+    }
+
+    /** The builder's context (with the client's own key, say), made without certificate verification. */
+    public static SslContext tlsContext(SslContextBuilder builder) {
         try {
-            // keepalived's SSL_GET does not verify the server's certificate
-            tlsContext = SslContextBuilder.forClient().sslProvider(SslProvider.JDK)
-                    .trustManager(InsecureTrustManagerFactory.INSTANCE).build();
+            return builder.sslProvider(SslProvider.JDK).trustManager(InsecureTrustManagerFactory.INSTANCE).build();
         } catch (SSLException e) {
             throw new IllegalStateException("the JDK's TLS client cannot be set up", e);
         }

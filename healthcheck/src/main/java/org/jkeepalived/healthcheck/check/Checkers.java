@@ -1,0 +1,127 @@
+package org.jkeepalived.healthcheck.check;
+
+import io.netty.handler.ssl.SslContextBuilder;
+import java.io.File;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.function.LongSupplier;
+import java.util.random.RandomGenerator;
+import org.jkeepalived.config.lvs.BfdCheck;
+import org.jkeepalived.config.lvs.Checker;
+import org.jkeepalived.config.lvs.DnsCheck;
+import org.jkeepalived.config.lvs.FileCheck;
+import org.jkeepalived.config.lvs.HttpCheck;
+import org.jkeepalived.config.lvs.MiscCheck;
+import org.jkeepalived.config.lvs.PingCheck;
+import org.jkeepalived.config.lvs.SmtpCheck;
+import org.jkeepalived.config.lvs.SslContext;
+import org.jkeepalived.config.lvs.TcpCheck;
+import org.jkeepalived.config.lvs.UdpCheck;
+import org.jkeepalived.config.value.ScriptIdentity;
+import org.jkeepalived.healthcheck.http.HttpGetClient;
+import org.jkeepalived.healthcheck.net.CheckerEventLoop;
+import org.jkeepalived.healthcheck.script.ScriptLauncher;
+
+/** The checkers of keepalived 2.2.7 on the checker event loop: one {@link RunningChecker} per configured checker. */
+public final class Checkers implements CheckerFactory {
+    /** BOOTSTRAP_DELAY: keepalived starts its checkers one second after it has read the configuration. */
+    public static final long BOOTSTRAP_DELAY_MICROS = 1_000_000;
+
+    private final CheckerContext context;
+
+    /**
+     * @param settings what the checkers need from the configuration and the host
+     */
+    public Checkers(CheckerEventLoop loop, Settings settings) {
+        Executor blocking = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "jkeepalived-ping");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.context = new CheckerContext(loop, loop.group().next(), settings.checkerLogAllFailures(),
+                settings.random(), settings.nanoClock(), settings.bootstrapDelayMicros(),
+                new HttpGetClient(loop, tlsContext(settings.ssl())), new ScriptLauncher(settings.ourIdentity()),
+                settings.scriptSearchPath(), blocking);
+    }
+
+    /**
+     * @param ssl                   the root SSL block (LvsConfig.ssl())
+     * @param checkerLogAllFailures global_defs checker_log_all_failures
+     * @param random                draws the warmup delays and DNS query ids
+     * @param nanoClock             a monotonic clock, for MISC_CHECK's schedule counted from each script's start
+     * @param ourIdentity           the uid and gid this process runs as; scripts of another identity run via setpriv
+     * @param scriptSearchPath      PATH, where a script named without a slash is found
+     * @param bootstrapDelayMicros  the delay before the first attempt, before warmup
+     */
+    public record Settings(Optional<SslContext> ssl, boolean checkerLogAllFailures, RandomGenerator random,
+                           LongSupplier nanoClock, ScriptIdentity ourIdentity, String scriptSearchPath,
+                           long bootstrapDelayMicros) {
+
+        /** keepalived's: one second of bootstrap delay, the system clock and PATH, running as root. */
+        public static Settings of(Optional<SslContext> ssl, boolean checkerLogAllFailures, RandomGenerator random) {
+            String path = System.getenv("PATH");
+            return new Settings(ssl, checkerLogAllFailures, random, System::nanoTime, ScriptIdentity.ROOT,
+                    path != null ? path : "/usr/bin:/bin", BOOTSTRAP_DELAY_MICROS);
+        }
+
+        public Settings withBootstrapDelayMicros(long micros) {
+            return new Settings(ssl, checkerLogAllFailures, random, nanoClock, ourIdentity, scriptSearchPath, micros);
+        }
+
+        public Settings withOurIdentity(ScriptIdentity identity) {
+            return new Settings(ssl, checkerLogAllFailures, random, nanoClock, identity, scriptSearchPath,
+                    bootstrapDelayMicros);
+        }
+    }
+
+    @Override
+    public RunningChecker create(CheckerTarget target, CheckerVerdicts verdicts) {
+        Checker checker = target.checker();
+        if (checker instanceof TcpCheck tcp) {
+            return new TcpChecker(target, verdicts, context, tcp);
+        }
+        if (checker instanceof HttpCheck http) {
+            return new HttpChecker(target, verdicts, context, http);
+        }
+        if (checker instanceof MiscCheck misc) {
+            return new MiscChecker(target, verdicts, context, misc);
+        }
+        if (checker instanceof SmtpCheck smtp) {
+            return new SmtpChecker(target, verdicts, context, smtp);
+        }
+        if (checker instanceof DnsCheck dns) {
+            return new DnsChecker(target, verdicts, context, dns);
+        }
+        if (checker instanceof UdpCheck udp) {
+            return new UdpChecker(target, verdicts, context, udp);
+        }
+        if (checker instanceof PingCheck ping) {
+            return new PingChecker(target, verdicts, context, ping);
+        }
+        if (checker instanceof BfdCheck || checker instanceof FileCheck) {
+            return new InertChecker();
+        }
+        throw new IllegalArgumentException("checker: " + checker.getClass().getSimpleName() + " (expected a known type)");
+    }
+
+    /**
+     * build_ssl_ctx: the SSL block's certificate chain and key, when given, make the client's own identity; the
+     * server's certificate is never verified (keepalived loads the CA file but sets no verify mode).
+     */
+    private static io.netty.handler.ssl.SslContext tlsContext(Optional<SslContext> ssl) {
+        if (ssl.isEmpty() || ssl.get().certificateFile().isEmpty() || ssl.get().keyFile().isEmpty()) {
+            return HttpGetClient.insecureTlsContext();
+        }
+        SslContext block = ssl.get();
+        try {
+            return HttpGetClient.tlsContext(SslContextBuilder.forClient().keyManager(
+                    new File(block.certificateFile().get()), new File(block.keyFile().get()),
+                    block.password().orElse(null)));
+        } catch (RuntimeException e) {
+            LoopingChecker.LOG.info("SSL error : Cant load key file...");
+            LoopingChecker.LOG.info("Error Initialize SSL, ctx Instance");
+            return HttpGetClient.insecureTlsContext();
+        }
+    }
+}
