@@ -102,7 +102,8 @@ public final class Checkers implements CheckerFactory {
         if (checker instanceof BfdCheck || checker instanceof FileCheck) {
             return new InertChecker();
         }
-        throw new IllegalArgumentException("checker: " + checker.getClass().getSimpleName() + " (expected a known type)");
+        throw new IllegalArgumentException(
+                "checker: " + checker.getClass().getSimpleName() + " (expected a known type)");
     }
 
     /**

@@ -32,7 +32,8 @@ final class DnsChecker extends LoopingChecker {
     @Override
     protected void attempt() {
         byte[] query = DnsQuery.build(context.random().nextInt(ID_VALUES), type, name);
-        inFlight = probe.probe(socket, query, reply -> !(DnsQuery.read(query, reply) instanceof DnsQuery.Answer.Ignored),
+        inFlight = probe.probe(socket, query,
+                reply -> !(DnsQuery.read(query, reply) instanceof DnsQuery.Answer.Ignored),
                 result -> conclude(decision(query, result)));
     }
 

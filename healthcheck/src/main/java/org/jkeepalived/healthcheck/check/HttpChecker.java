@@ -51,7 +51,8 @@ final class HttpChecker extends LoopingChecker {
     private Decision decision(HttpGetResult result) {
         if (result instanceof HttpGetResult.Failed failed) {
             return switch (failed.failure()) {
-                case SOCKET_CREATION_FAILED, SOCKET_BIND_FAILED -> epilog.rescheduled(failed.failure().keepalivedText());
+                case SOCKET_CREATION_FAILED, SOCKET_BIND_FAILED ->
+                        epilog.rescheduled(failed.failure().keepalivedText());
                 default -> epilog.failed(failed.failure().keepalivedText());
             };
         }

@@ -30,8 +30,11 @@ final class MiscEpilog extends Epilog {
     Decision exited(int status) {
         if (status == 0 || (dynamic && status >= 2 && status <= 255)) {
             if (status != lastExitCode) {
-                weightOffset = status != 0 ? status - 2 - configuredWeight : 0;
-                setWeight(configuredWeight + weightOffset);
+                long offset = status != 0 ? status - 2 - configuredWeight : 0;
+                if (offset != weightOffset) {
+                    setWeight(configuredWeight + offset);
+                }
+                weightOffset = offset;
                 lastExitCode = status;
             }
             boolean report = !up || !hasRun;

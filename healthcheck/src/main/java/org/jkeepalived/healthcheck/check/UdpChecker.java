@@ -29,7 +29,8 @@ final class UdpChecker extends LoopingChecker {
         super(target, verdicts, context.eventLoop(), context.firstDelayMicros(check.timing()));
         this.probe = new DatagramProbe(context.loop());
         this.socket = CheckerContext.socketTarget(check.connection());
-        this.payload = check.payloadHex().map(hex -> HexFormat.of().parseHex(hex)).orElseGet(UdpChecker::defaultPayload);
+        this.payload = check.payloadHex().map(hex -> HexFormat.of().parseHex(hex))
+                .orElseGet(UdpChecker::defaultPayload);
         this.check = check;
         this.pattern = check.requireReply() ? check.replyPattern().map(ReplyPattern::of) : Optional.empty();
         this.epilog = new ReachEpilog(ReachEpilog.Kind.UDP, check.timing(), CheckerNames.server(target),

@@ -111,7 +111,8 @@ final class Sockets {
 
     /** Netty counts its connect timeout in whole milliseconds, 0 meaning none: round up. */
     static int timeoutMillis(long timeoutMicros) {
-        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, (timeoutMicros + MICROS_PER_MILLI - 1) / MICROS_PER_MILLI));
+        long millis = (timeoutMicros + MICROS_PER_MILLI - 1) / MICROS_PER_MILLI;
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, millis));
     }
 
     private static ConnectFailure classify(Throwable cause) {

@@ -1,0 +1,162 @@
+package org.jkeepalived.healthcheck.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.jkeepalived.config.lvs.CheckerTiming;
+import org.junit.jupiter.api.Test;
+
+/** The per-type epilogs in virtual time: outcomes in, delays, log lines and verdicts out. */
+class EpilogTest {
+    private static final String SERVER = "[127.0.0.1]:tcp:8080";
+    private static final String VS = "[10.0.0.1]:tcp:80";
+    private static final long LOOP = 6_000_000;
+    private static final long RETRY_DELAY = 1_000_000;
+
+    private static CheckerTiming timing(boolean alpha, long retry, boolean logAll) {
+        return new CheckerTiming(alpha, LOOP, 0, retry, RETRY_DELAY, logAll);
+    }
+
+    private static Decision decision(long delay, Optional<Boolean> state, String... lines) {
+        return new Decision(delay, List.of(lines), state, OptionalLong.empty());
+    }
+
+    @Test
+    void aTcpCheckerLogsItsFirstSuccessWithoutChangingState() {
+        TcpEpilog epilog = new TcpEpilog(timing(false, 1, false), SERVER, false);
+        assertEquals(decision(LOOP, Optional.empty(), "TCP connection to " + SERVER + " success."),
+                epilog.attempted(TcpEpilog.Outcome.CONNECTED));
+        assertEquals(decision(LOOP, Optional.empty()), epilog.attempted(TcpEpilog.Outcome.CONNECTED));
+    }
+
+    @Test
+    void aTcpCheckerGoesDownOnlyAfterItsRetries() {
+        TcpEpilog epilog = new TcpEpilog(timing(false, 2, false), SERVER, false);
+        epilog.attempted(TcpEpilog.Outcome.CONNECTED);
+        assertEquals(decision(RETRY_DELAY, Optional.empty()), epilog.attempted(TcpEpilog.Outcome.FAILED));
+        assertEquals(decision(RETRY_DELAY, Optional.empty()), epilog.attempted(TcpEpilog.Outcome.TIMED_OUT));
+        assertEquals(decision(LOOP, Optional.of(false), "TCP_CHECK on service " + SERVER + " failed after 2 retries."),
+                epilog.attempted(TcpEpilog.Outcome.FAILED));
+        assertEquals(decision(LOOP, Optional.of(true), "TCP connection to " + SERVER + " success."),
+                epilog.attempted(TcpEpilog.Outcome.CONNECTED));
+    }
+
+    @Test
+    void aTcpCheckerWithLogAllFailuresNamesEachFailureWhileUp() {
+        TcpEpilog epilog = new TcpEpilog(timing(false, 0, true), SERVER, false);
+        assertEquals(decision(LOOP, Optional.of(false), "TCP connection to " + SERVER + " timeout.",
+                "TCP_CHECK on service " + SERVER + " failed."), epilog.attempted(TcpEpilog.Outcome.TIMED_OUT));
+        assertEquals(decision(LOOP, Optional.empty()), epilog.attempted(TcpEpilog.Outcome.FAILED));
+    }
+
+    @Test
+    void aTcpCheckerStartingDownWithAlphaComesUpOnItsFirstSuccess() {
+        TcpEpilog epilog = new TcpEpilog(timing(true, 1, false), SERVER, false);
+        assertEquals(decision(LOOP, Optional.of(true), "TCP connection to " + SERVER + " success."),
+                epilog.attempted(TcpEpilog.Outcome.CONNECTED));
+    }
+
+    @Test
+    void aUdpCheckerStartingDownWithAlphaDoesNotRetryOrReport() {
+        ReachEpilog epilog = new ReachEpilog(ReachEpilog.Kind.UDP, timing(true, 1, false), SERVER, VS, false);
+        assertEquals(decision(LOOP, Optional.empty()), epilog.failed(false));
+        assertEquals(decision(LOOP, Optional.empty()), epilog.failed(false));
+    }
+
+    @Test
+    void aPingCheckerNamesTheVirtualServerWhenItFailsAfterRetries() {
+        ReachEpilog epilog = new ReachEpilog(ReachEpilog.Kind.ICMP, timing(false, 1, false), SERVER, VS, false);
+        assertEquals(decision(RETRY_DELAY, Optional.empty()), epilog.failed(true));
+        assertEquals(decision(LOOP, Optional.of(false),
+                "ICMP CHECK on service " + SERVER + " of " + VS + " failed after 1 retries."), epilog.failed(true));
+    }
+
+    @Test
+    void aMiscCheckerCountsItsRetriesInItsMessages() {
+        MiscEpilog epilog = new MiscEpilog(timing(false, 2, true), SERVER, VS, "/bin/check", false, 1, false);
+        String prefix = "Misc check for [" + SERVER + " VS " + VS + "] by [/bin/check] failed";
+        assertEquals(decision(RETRY_DELAY, Optional.empty(), prefix + ", will do 2 retries (exited with status 1)."),
+                epilog.exited(1));
+        assertEquals(decision(RETRY_DELAY, Optional.empty(), prefix + " on retry 1/2 (exited with status 1)."),
+                epilog.exited(1));
+        assertEquals(decision(LOOP, Optional.of(false), prefix + " after 2 retries (exited with status 1)."),
+                epilog.exited(1));
+        assertEquals(decision(LOOP, Optional.of(true),
+                "Misc check for [" + SERVER + " VS " + VS + "] by [/bin/check] succeeded."), epilog.exited(0));
+    }
+
+    @Test
+    void aMiscCheckerWithoutLogAllFailuresIsSilentUntilItsLastRetry() {
+        MiscEpilog epilog = new MiscEpilog(timing(false, 1, false), SERVER, VS, "/bin/check", false, 1, false);
+        assertEquals(decision(RETRY_DELAY, Optional.empty()), epilog.exited(3));
+        assertEquals(decision(LOOP, Optional.of(false), "Misc check for [" + SERVER + " VS " + VS
+                + "] by [/bin/check] failed after 1 retry (exited with status 3)."), epilog.exited(3));
+    }
+
+    @Test
+    void aMiscDynamicExitStatusSetsTheWeightToTheStatusLessTwo() {
+        MiscEpilog epilog = new MiscEpilog(timing(false, 0, false), SERVER, VS, "/bin/check", true, 5, false);
+        Decision first = epilog.exited(12);
+        assertEquals(OptionalLong.of(10), first.weight());
+        assertEquals(OptionalLong.empty(), epilog.exited(12).weight());
+        assertEquals(OptionalLong.of(5), epilog.exited(0).weight());
+    }
+
+    @Test
+    void aTimedOutMiscScriptSaysSo() {
+        MiscEpilog epilog = new MiscEpilog(timing(false, 0, false), SERVER, VS, "/bin/check", false, 1, false);
+        assertEquals(decision(LOOP, Optional.of(false), "Misc check for [" + SERVER + " VS " + VS
+                + "] by [/bin/check] timed out with retry disabled."), epilog.timedOut());
+    }
+
+    @Test
+    void anHttpCheckerIsUpOnlyOnceEveryUrlHasPassed() {
+        HttpEpilog epilog = httpEpilog(true, 1);
+        assertEquals(decision(LOOP, Optional.empty(), "HTTP status code success to " + SERVER + " url(/first)"),
+                epilog.responded(CheckerFixtures.response(200)));
+        assertEquals("/second", epilog.currentUrl().path());
+        assertEquals(decision(LOOP, Optional.of(true), "HTTP status code success to " + SERVER + " url(/second)",
+                "Remote Web server " + SERVER + " succeed on service."),
+                epilog.responded(CheckerFixtures.response(200)));
+        assertEquals("/first", epilog.currentUrl().path());
+    }
+
+    @Test
+    void anHttpCheckerFailsAfterRetriesAndThenRestartsFromTheFirstUrl() {
+        HttpEpilog epilog = httpEpilog(false, 1);
+        epilog.responded(CheckerFixtures.response(200));
+        epilog.responded(CheckerFixtures.response(200));
+        assertEquals(decision(RETRY_DELAY, Optional.empty()), epilog.responded(CheckerFixtures.response(404)));
+        assertEquals(decision(LOOP, Optional.of(false), "HTTP_CHECK on service " + SERVER + " failed after 1 retries."),
+                epilog.failed("Timeout connecting"));
+        assertEquals(decision(LOOP, Optional.empty(), "HTTP status code success to " + SERVER + " url(/first)"),
+                epilog.responded(CheckerFixtures.response(200)));
+    }
+
+    private static HttpEpilog httpEpilog(boolean alpha, long retry) {
+        return new HttpEpilog(CheckerFixtures.httpCheck(timing(alpha, retry, false), "/first", "/second"), SERVER, VS,
+                false);
+    }
+
+    @Test
+    void anSmtpCheckerLogsOnlyTheLastRetryFailure() {
+        SmtpEpilog epilog = new SmtpEpilog(timing(false, 1, false), SERVER, false);
+        assertEquals(decision(RETRY_DELAY, Optional.empty()), epilog.failed("Bad greeting banner from server x"));
+        assertEquals(decision(LOOP, Optional.of(false), "SMTP_CHECK Bad greeting banner from server x"),
+                epilog.failed("Bad greeting banner from server x"));
+        assertEquals(decision(LOOP, Optional.of(true), "Remote SMTP server " + SERVER + " succeed on service."),
+                epilog.succeeded());
+    }
+
+    @Test
+    void aDnsCheckerAddsTheRetriesToItsLastFailure() {
+        DnsEpilog epilog = new DnsEpilog(timing(false, 1, false), SERVER, false);
+        assertEquals(decision(RETRY_DELAY, Optional.empty()), epilog.failed("read timeout from socket"));
+        assertEquals(decision(LOOP, Optional.of(false),
+                "DNS_CHECK (" + SERVER + ") read timeout from socket after 1 retries"),
+                epilog.failed("read timeout from socket"));
+        assertEquals(decision(LOOP, Optional.of(true)), epilog.succeeded());
+    }
+}
