@@ -1,0 +1,375 @@
+package org.jkeepalived.healthcheck.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jkeepalived.config.ConfigLoader;
+import org.jkeepalived.config.KeepalivedConfig;
+import org.jkeepalived.config.LoadOptions;
+import org.jkeepalived.config.lvs.RealServer;
+import org.jkeepalived.config.lvs.VirtualServer;
+import org.jkeepalived.config.value.LiveHost;
+import org.jkeepalived.healthcheck.net.CheckerEventLoop;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/** Each checker type against a real server on loopback that the test runs, through the factory. */
+class CheckersTest {
+    private static final long WAIT_SECONDS = 10;
+    private static CheckerEventLoop loop;
+
+    @TempDir
+    Path dir;
+
+    private final BlockingQueue<String> verdicts = new LinkedBlockingQueue<>();
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    private final Logger logger = (Logger) LoggerFactory.getLogger("org.jkeepalived.healthcheck");
+    private RunningChecker running;
+
+    @BeforeAll
+    static void startLoop() {
+        loop = CheckerEventLoop.start();
+    }
+
+    @AfterAll
+    static void stopLoop() {
+        loop.close();
+    }
+
+    @BeforeEach
+    void captureLogs() {
+        logger.setLevel(Level.INFO);
+        logs.start();
+        logger.addAppender(logs);
+    }
+
+    @AfterEach
+    void stopChecker() {
+        if (running != null) {
+            loop.group().submit(running::stop).syncUninterruptibly();
+        }
+        logger.detachAppender(logs);
+    }
+
+    /** Starts the one checker of a virtual server holding one real server 127.0.0.1:port with this checker block. */
+    private void startChecker(int port, String checkerBlock) throws IOException {
+        Path file = Files.writeString(dir.resolve("keepalived.conf"), """
+                virtual_server 10.9.9.9 80 {
+                    delay_loop 1
+                    protocol TCP
+                    real_server 127.0.0.1 %d {
+                        weight 7
+                %s
+                    }
+                }
+                """.formatted(port, checkerBlock));
+        KeepalivedConfig config = ConfigLoader.load(new LoadOptions(file.toString(), "testhost", false, false,
+                LiveHost.system(), new Random(0))).config().orElseThrow();
+        VirtualServer vs = config.lvs().virtualServers().get(0);
+        RealServer rs = vs.realServers().get(0);
+        CheckerTarget target = new CheckerTarget(vs, rs, rs.checkers().get(0), 0);
+        Checkers checkers = new Checkers(loop, Checkers.Settings.of(Optional.empty(), false, new Random(0))
+                .withBootstrapDelayMicros(0));
+        running = checkers.create(target, new CheckerVerdicts() {
+            @Override
+            public void stateChanged(CheckerTarget checker, boolean up) {
+                verdicts.add(up ? "up" : "down");
+            }
+
+            @Override
+            public void weightChanged(CheckerTarget checker, long weight) {
+                verdicts.add("weight " + weight);
+            }
+        });
+        loop.group().submit(running::start).syncUninterruptibly();
+    }
+
+    private String nextVerdict() throws InterruptedException {
+        String verdict = verdicts.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertTrue(verdict != null, "no verdict; log: " + logLines());
+        return verdict;
+    }
+
+    private List<String> logLines() {
+        return logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    private void awaitLogLine(String line) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (!logLines().contains(line)) {
+            assertTrue(System.nanoTime() < deadline, "no \"" + line + "\" in " + logLines());
+            Thread.sleep(20);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void aTcpCheckerLogsItsSuccessAndGoesDownWhenTheListenerCloses() throws Exception {
+        ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        int port = listener.getLocalPort();
+        startChecker(port, """
+                TCP_CHECK {
+                    connect_timeout 1
+                    retry 1
+                    delay_before_retry 0.1
+                }
+                """);
+        String server = "[127.0.0.1]:tcp:" + port;
+        awaitLogLine("TCP connection to " + server + " success.");
+        listener.close();
+        assertEquals("down", nextVerdict());
+        awaitLogLine("TCP_CHECK on service " + server + " failed after 1 retries.");
+        assertTrue(logLines().contains("Activating healthchecker for service " + server
+                + " for VS [10.9.9.9]:tcp:80"));
+    }
+
+    @Test
+    void anHttpCheckerComparesTheStatusCodeAndTheDigestOfEachUrl() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+        byte[] body = "hello\n".getBytes(StandardCharsets.US_ASCII);
+        server.createContext("/ok", exchange -> {
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.createContext("/missing", exchange -> {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            int port = server.getAddress().getPort();
+            startChecker(port, """
+                    HTTP_GET {
+                        url {
+                            path /ok
+                            digest b1946ac92492d2347c6235b4d2611184
+                        }
+                        url {
+                            path /missing
+                            status_code 404
+                        }
+                        connect_timeout 1
+                        retry 0
+                        delay_before_retry 0.1
+                    }
+                    """);
+            awaitLogLine("Remote Web server [127.0.0.1]:tcp:" + port + " succeed on service.");
+            assertTrue(verdicts.isEmpty());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void anHttpCheckerGoesDownOnAWrongStatusCode() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            int port = server.getAddress().getPort();
+            startChecker(port, """
+                    HTTP_GET {
+                        url {
+                            path /
+                        }
+                        connect_timeout 1
+                        retry 1
+                        delay_before_retry 0.1
+                    }
+                    """);
+            assertEquals("down", nextVerdict());
+            awaitLogLine("HTTP_CHECK on service [127.0.0.1]:tcp:" + port + " failed after 1 retries.");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void anSmtpCheckerHoldsTheDialogueWithAResponder() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread responder = new Thread(() -> serveSmtp(listener));
+            responder.setDaemon(true);
+            responder.start();
+            int port = listener.getLocalPort();
+            startChecker(port, """
+                    SMTP_CHECK {
+                        connect_timeout 1
+                        retry 0
+                    }
+                    """);
+            awaitLogLine("Remote SMTP server [127.0.0.1]:tcp:" + port + " succeed on service.");
+        }
+    }
+
+    private static void serveSmtp(ServerSocket listener) {
+        while (!listener.isClosed()) {
+            try (Socket socket = listener.accept()) {
+                OutputStream out = socket.getOutputStream();
+                BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                        StandardCharsets.US_ASCII));
+                out.write("220 test ESMTP\r\n".getBytes(StandardCharsets.US_ASCII));
+                in.readLine();
+                out.write("250 hello\r\n".getBytes(StandardCharsets.US_ASCII));
+                in.readLine();
+                out.write("221 bye\r\n".getBytes(StandardCharsets.US_ASCII));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    @Test
+    void anSmtpCheckerRefusesABadBanner() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread responder = new Thread(() -> {
+                while (!listener.isClosed()) {
+                    try (Socket socket = listener.accept()) {
+                        socket.getOutputStream().write("554 go away\r\n".getBytes(StandardCharsets.US_ASCII));
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            responder.setDaemon(true);
+            responder.start();
+            int port = listener.getLocalPort();
+            startChecker(port, """
+                    SMTP_CHECK {
+                        connect_timeout 1
+                        retry 0
+                    }
+                    """);
+            assertEquals("down", nextVerdict());
+            awaitLogLine("SMTP_CHECK Bad greeting banner from server [127.0.0.1]:" + port);
+        }
+    }
+
+    @Test
+    void aDnsCheckerTakesAnAnswerAndFailsOnAnErrorCode() throws Exception {
+        try (DatagramSocket responder = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            Thread thread = new Thread(() -> {
+                byte[] buffer = new byte[512];
+                try {
+                    while (true) {
+                        DatagramPacket query = new DatagramPacket(buffer, buffer.length);
+                        responder.receive(query);
+                        byte[] reply = java.util.Arrays.copyOf(query.getData(), query.getLength());
+                        reply[2] |= (byte) 0x80;
+                        reply[3] = 3;
+                        responder.send(new DatagramPacket(reply, reply.length, query.getSocketAddress()));
+                    }
+                } catch (IOException e) {
+                    // closed at the end of the test
+                }
+            });
+            thread.setDaemon(true);
+            thread.start();
+            int port = responder.getLocalPort();
+            startChecker(port, """
+                    DNS_CHECK {
+                        connect_timeout 1
+                        retry 0
+                    }
+                    """);
+            assertEquals("down", nextVerdict());
+            awaitLogLine("DNS_CHECK ([127.0.0.1]:tcp:" + port + ") read error occurred. (rcode = 3)");
+        }
+    }
+
+    @Test
+    void aUdpCheckerGoesDownOnThePortUnreachableError() throws Exception {
+        int port = freePort();
+        startChecker(port, """
+                UDP_CHECK {
+                    connect_timeout 0.5
+                    retry 0
+                }
+                """);
+        assertEquals("down", nextVerdict());
+        awaitLogLine("UDP_CHECK on service [127.0.0.1]:tcp:" + port + " failed.");
+    }
+
+    private Path script(String name, String body) throws IOException {
+        Path script = dir.resolve(name);
+        Files.writeString(script, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return script;
+    }
+
+    @Test
+    void aMiscCheckerFollowsTheExitStatusAndSetsTheDynamicWeight() throws Exception {
+        Path status = Files.writeString(dir.resolve("status"), "12");
+        Path script = script("check.sh", "exit $(cat " + status + ")");
+        startChecker(8080, """
+                MISC_CHECK {
+                    misc_path "%s"
+                    misc_dynamic
+                    retry 0
+                }
+                """.formatted(script));
+        assertEquals("weight 10", nextVerdict());
+        Files.writeString(status, "1");
+        // keepalived drops the dynamic part of the weight as the server goes down
+        assertEquals("weight 7", nextVerdict());
+        assertEquals("down", nextVerdict());
+        awaitLogLine("Misc check for [[127.0.0.1]:tcp:8080 VS [10.9.9.9]:tcp:80] by [" + script.toRealPath()
+                + "] failed with retry disabled (exited with status 1).");
+        Files.writeString(status, "0");
+        assertEquals("up", nextVerdict());
+    }
+
+    @Test
+    void aHangingMiscScriptIsKilledAtItsTimeout() throws Exception {
+        Path script = script("hang.sh", "exec sleep 30");
+        startChecker(8080, """
+                MISC_CHECK {
+                    misc_path "%s"
+                    misc_timeout 0.3
+                    retry 0
+                }
+                """.formatted(script));
+        assertEquals("down", nextVerdict());
+        awaitLogLine("Misc check for [[127.0.0.1]:tcp:8080 VS [10.9.9.9]:tcp:80] by [" + script.toRealPath()
+                + "] timed out with retry disabled.");
+    }
+}
