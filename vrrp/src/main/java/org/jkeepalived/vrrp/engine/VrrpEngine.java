@@ -522,6 +522,8 @@ public final class VrrpEngine {
         }
 
         private List<InstanceSnapshot> snapshot(boolean clearStats) {
+            // a state changed earlier in this turn is not published yet
+            publishStates();
             List<InstanceSnapshot> snapshots = new ArrayList<>();
             for (InstanceRuntime runtime : instances) {
                 VrrpInstanceMachine machine = runtime.machine;
