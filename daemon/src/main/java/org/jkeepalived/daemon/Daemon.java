@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongPredicate;
 import org.jkeepalived.config.Diagnostic;
@@ -35,6 +36,8 @@ public final class Daemon {
     private final long pid;
     private final Uname uname;
     private final VrrpLauncher vrrpLauncher;
+    private final Lifecycle lifecycle;
+    private final Optional<Dumps> dumps;
     private KeepalivedConfig config;
     private VrrpLauncher.Running vrrp = VrrpLauncher.NOTHING_RUNNING;
 
@@ -46,6 +49,17 @@ public final class Daemon {
      */
     public Daemon(Options options, ConfigSource source, Logger log, LongPredicate processAlive,
                   long pid, Uname uname, VrrpLauncher vrrpLauncher) {
+        this(options, source, log, processAlive, pid, uname, vrrpLauncher, Lifecycle.NONE, Optional.empty());
+    }
+
+    /**
+     * @param lifecycle told when the daemon is ready, reloading and stopping (systemd's notify protocol)
+     * @param dumps     writes keepalived's dump files on the dump requests
+     */
+    Daemon(Options options, ConfigSource source, Logger log, LongPredicate processAlive, long pid, Uname uname,
+           VrrpLauncher vrrpLauncher, Lifecycle lifecycle, Optional<Dumps> dumps) {
+        this.lifecycle = lifecycle;
+        this.dumps = dumps;
         this.options = options;
         this.source = source;
         this.log = log;
@@ -84,9 +98,17 @@ public final class Daemon {
             dumpIfAsked();
             startVrrp();
             log.info("Startup complete");
-            while (requests.next() == DaemonRequest.RELOAD) {
-                reload();
+            lifecycle.ready();
+            for (DaemonRequest request = requests.next(); request != DaemonRequest.STOP; request = requests.next()) {
+                if (request == DaemonRequest.RELOAD) {
+                    lifecycle.reloading();
+                    reload();
+                    lifecycle.ready();
+                } else {
+                    dump(request);
+                }
             }
+            lifecycle.stopping();
             log.info("Stopping");
             stopVrrp();
         } finally {
@@ -99,6 +121,22 @@ public final class Daemon {
     /** The config the daemon holds now. */
     public KeepalivedConfig config() {
         return config;
+    }
+
+    /** What the daemon tells its supervisor; each does nothing unless overridden. */
+    public interface Lifecycle {
+        Lifecycle NONE = new Lifecycle() {
+        };
+
+        /** The config is applied: after start-up and after each reload, failed or not. */
+        default void ready() {
+        }
+
+        default void reloading() {
+        }
+
+        default void stopping() {
+        }
     }
 
     /** Where the daemon's stop and reload requests come from: the signals, or a test. */
@@ -183,6 +221,13 @@ public final class Daemon {
             throw e;
         }
         return written;
+    }
+
+    /** keepalived's VRRP child answers the dump signals; without it (-C, no instances) nothing is written. */
+    private void dump(DaemonRequest request) {
+        Optional<VrrpLauncher.Running> running = vrrp == VrrpLauncher.NOTHING_RUNNING ? Optional.empty()
+                : Optional.of(vrrp);
+        dumps.ifPresent(writer -> writer.write(request, config, running));
     }
 
     private void dumpIfAsked() {

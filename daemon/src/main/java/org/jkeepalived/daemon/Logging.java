@@ -12,19 +12,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Configures logback in code. keepalived logs to syslog, and to the console with {@code -l}; jkeepalived has no
- * syslog writer yet, so unless {@code -G} turns syslog off it logs to stderr as if {@code -l} were given (under
- * systemd stderr reaches the journal).
+ * Configures logback in code as keepalived's {@code -l}, {@code -G}, {@code -S} and {@code -D} ask: syslog unless
+ * {@code -G}, the console (stderr, keepalived's console format) with {@code -l}.
  */
 final class Logging {
+    /** Where glibc's syslog(3) writes. */
+    static final String DEV_LOG = "/dev/log";
+
     private Logging() {
     }
 
-    static Logger configure(Options.LogOptions log, ZoneId zone) {
+    /**
+     * @param syslogSocket the syslog socket, {@link #DEV_LOG} outside tests
+     * @param pid          this process's pid, for the syslog lines
+     */
+    static Logger configure(Options.LogOptions log, ZoneId zone, String syslogSocket, SyslogIdent ident, long pid) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset();
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        if (log.console() || !log.noSyslog()) {
+        if (log.console()) {
             KeepalivedLayout layout = new KeepalivedLayout(zone);
             layout.setContext(context);
             layout.start();
@@ -39,10 +45,16 @@ final class Logging {
             console.start();
             root.addAppender(console);
         }
+        if (!log.noSyslog()) {
+            SyslogAppender syslog = new SyslogAppender(syslogSocket, log.facility(), ident, pid, zone);
+            syslog.setContext(context);
+            syslog.start();
+            root.addAppender(syslog);
+        }
         root.setLevel(log.detailLevel() > 0 ? Level.DEBUG : Level.INFO);
         // -D is keepalived's detail, not Netty's internals
         context.getLogger("io.netty").setLevel(Level.INFO);
-        return LoggerFactory.getLogger("Keepalived");
+        return LoggerFactory.getLogger(SyslogIdent.PARENT);
     }
 
     /**

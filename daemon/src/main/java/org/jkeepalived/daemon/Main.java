@@ -1,17 +1,28 @@
 package org.jkeepalived.daemon;
 
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.jkeepalived.config.value.LiveHost;
+import org.jkeepalived.libc.FileCreationMask;
+import org.jkeepalived.libc.NativeIoException;
+import org.jkeepalived.libc.NetworkNamespace;
+import org.slf4j.Logger;
 
 /**
  * What bin/keepalived runs: the command line, then either the config test or the daemon. bin/keepalived passes
  * the name it was run as in {@code jkeepalived.argv0}, for the usage text and the {@code Command line:} log line.
+ * The system property {@code jkeepalived.syslogSocket} replaces /dev/log (for tests).
  */
 public final class Main {
     /** KEEPALIVED_EXIT_PROGRAM_ERROR: a fault in jkeepalived itself, never a verdict on the input. */
     static final int EXIT_PROGRAM_ERROR = 70;
+    /** keepalived's {@code umask_val} unless {@code -u}: files it creates are rw------- (pid files excepted). */
+    static final int DEFAULT_UMASK = 0177;
 
     private Main() {
     }
@@ -33,21 +44,56 @@ public final class Main {
             if (options.configTest()) {
                 return new ConfigTest(console).run(options, files.load(options));
             }
-            Signals signals = Signals.install();
-            Daemon daemon = new Daemon(options, files,
-                    Logging.configure(options.log(), ZoneId.systemDefault()),
-                    pid -> ProcessHandle.of(pid).isPresent(), ProcessHandle.current().pid(), uname,
-                    VrrpLauncher.engine(options.log().detailLevel() > 0));
-            return daemon.run(signals::next);
+            return runDaemon(options, files, uname);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return EXIT_PROGRAM_ERROR;
+        } catch (NativeIoException e) {
+            console.err().println("jkeepalived: " + e.getMessage());
+            return Daemon.EXIT_FATAL;
         } catch (RuntimeException e) {
             console.err().println("jkeepalived: internal error: " + e);
             console.flush();
             return EXIT_PROGRAM_ERROR;
         } finally {
             console.flush();
+        }
+    }
+
+    private static int runDaemon(Options options, ConfigFiles files, Uname uname)
+            throws InterruptedException, NativeIoException {
+        long pid = ProcessHandle.current().pid();
+        ZoneId zone = ZoneId.systemDefault();
+        Map<String, String> environment = System.getenv();
+        int umask = options.umask().orElse(DEFAULT_UMASK);
+        FileCreationMask.set(umask);
+        SyslogIdent ident = options.namespace().map(SyslogIdent::forNamespace).orElse(SyslogIdent.DEFAULT);
+        Logger log = Logging.configure(options.log(), zone,
+                System.getProperty("jkeepalived.syslogSocket", Logging.DEV_LOG), ident, pid);
+        if (options.namespace().isPresent()) {
+            enterNamespace(options.namespace().get(), log);
+        }
+        Signals signals = Signals.install(log);
+        Dumps dumps = new Dumps(Dumps.directoryOf(environment), umask, pid, System::nanoTime,
+                () -> ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()), zone);
+        Daemon daemon = new Daemon(options, files, log, other -> ProcessHandle.of(other).isPresent(), pid, uname,
+                VrrpLauncher.engine(options.log().detailLevel() > 0), SdNotify.fromEnvironment(environment, pid, log),
+                Optional.of(dumps));
+        return daemon.run(signals::next);
+    }
+
+    /**
+     * keepalived's {@code -s}: the whole daemon runs in the network namespace {@code ip netns add} made. A thread's
+     * namespace is inherited by the threads it starts and the processes it spawns, and the main thread starts them
+     * all; it never leaves.
+     */
+    private static void enterNamespace(String namespace, Logger log) throws NativeIoException {
+        log.info("Changing syslog ident to {}", SyslogIdent.forNamespace(namespace).of(SyslogIdent.PARENT));
+        try {
+            NetworkNamespace.enter(namespace);
+        } catch (NativeIoException e) {
+            log.error("Unable to set network namespace {} - exiting", namespace);
+            throw e;
         }
     }
 }

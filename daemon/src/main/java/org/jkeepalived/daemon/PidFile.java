@@ -35,6 +35,8 @@ final class PidFile {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")))) {
             channel.write(ByteBuffer.wrap((pid + "\n").getBytes(StandardCharsets.US_ASCII)));
         }
+        // keepalived lifts group and other read from its umask (0177 by default) for the pid files alone
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     void remove(Path file) {

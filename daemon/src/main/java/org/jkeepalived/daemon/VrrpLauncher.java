@@ -1,6 +1,9 @@
 package org.jkeepalived.daemon;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.jkeepalived.config.KeepalivedConfig;
+import org.jkeepalived.vrrp.engine.InstanceSnapshot;
 import org.jkeepalived.vrrp.engine.VrrpEngine;
 
 /** Starts the VRRP subsystem for a loaded config: the real engine, or in tests a stand-in. */
@@ -17,6 +20,11 @@ public interface VrrpLauncher {
          * Stops it; with {@code release} (no {@code -V}) masters send priority 0 and remove their addresses first.
          */
         void stop(boolean release) throws InterruptedException;
+
+        /** Its instances as they are now, for the dumps; with {@code clearStats} their counters restart at 0. */
+        default CompletableFuture<List<InstanceSnapshot>> snapshot(boolean clearStats) {
+            return CompletableFuture.completedFuture(List.of());
+        }
     }
 
     /** Nothing to stop: a config without VRRP instances. */
@@ -30,7 +38,17 @@ public interface VrrpLauncher {
             }
             VrrpEngine engine = new VrrpEngine(config.vrrp(), config.global(), logDetail, System::nanoTime);
             engine.start();
-            return engine::stop;
+            return new Running() {
+                @Override
+                public void stop(boolean release) throws InterruptedException {
+                    engine.stop(release);
+                }
+
+                @Override
+                public CompletableFuture<List<InstanceSnapshot>> snapshot(boolean clearStats) {
+                    return engine.snapshot(clearStats);
+                }
+            };
         };
     }
 }

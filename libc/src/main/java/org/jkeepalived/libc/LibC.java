@@ -40,4 +40,6 @@ public interface LibC {
     int if_nametoindex(String name);
 
     String strerror(int errno);
+
+    int umask(int mask);
 }

@@ -3,6 +3,7 @@ package org.jkeepalived.libc;
 /** Linux ABI constants (x86-64 and aarch64 share them), from sys/socket.h, netinet/in.h, linux/in6.h, fcntl.h. */
 final class Linux {
 
+    static final int AF_UNIX = 1;
     static final int AF_INET = 2;
     static final int AF_INET6 = 10;
     static final int AF_NETLINK = 16;

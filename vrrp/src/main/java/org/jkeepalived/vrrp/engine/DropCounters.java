@@ -13,6 +13,10 @@ final class DropCounters {
         counts.merge(reason, 1L, Long::sum);
     }
 
+    synchronized void clear() {
+        counts.clear();
+    }
+
     synchronized Map<DropReason, Long> snapshot() {
         return counts.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(counts));
     }

@@ -53,6 +53,7 @@ final class EngineEffects implements VrrpEffects {
         }
         try {
             runtime.sendAdvert(priority, io.sendBuffer());
+            runtime.stats.advertSent(priority);
         } catch (NativeIoException e) {
             io.log("(" + runtime.name() + ") advert not sent: " + e.getMessage());
         }

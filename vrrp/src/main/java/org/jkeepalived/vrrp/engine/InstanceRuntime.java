@@ -43,6 +43,7 @@ final class InstanceRuntime {
     final Optional<InetAddress> sourceAddress;
     final ReceiverSettings receiverSettings;
     final DropCounters drops = new DropCounters();
+    final InstanceStats stats = new InstanceStats();
     final InetAddress multicastGroup;
     ReceiverState receiverState;
     VrrpInstanceMachine machine;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -133,6 +134,22 @@ public final class VrrpEngine {
         Map<String, Map<DropReason, Long>> counts = new LinkedHashMap<>();
         dropCounters.forEach((name, counters) -> counts.put(name, counters.snapshot()));
         return counts;
+    }
+
+    /**
+     * Each instance as the loop sees it, taken on the loop thread, for the dumps; with {@code clearStats}
+     * (keepalived's SIGSTATS_CLEAR) the counters start again from zero afterwards. Completes with no instances when
+     * the loop is not running; a loop that stops before taking it leaves it incomplete, so callers wait with a
+     * timeout.
+     */
+    public CompletableFuture<List<InstanceSnapshot>> snapshot(boolean clearStats) {
+        CompletableFuture<List<InstanceSnapshot>> taken = new CompletableFuture<>();
+        if (thread == null || !thread.isAlive()) {
+            taken.complete(List.of());
+            return taken;
+        }
+        post(() -> taken.complete(loop.snapshot(clearStats)));
+        return taken;
     }
 
     /** Runs {@code work} on the loop thread. */
@@ -468,9 +485,13 @@ public final class VrrpEngine {
             runtime.receiverState = decoded.nextState();
             if (decoded instanceof Decoded.Dropped dropped) {
                 runtime.drops.count(dropped.reason());
+                if (dropped.reason().countedAsReceived()) {
+                    runtime.stats.droppedAdvertReceived();
+                }
                 return;
             }
             Decoded.Accepted accepted = (Decoded.Accepted) decoded;
+            runtime.stats.advertReceived(accepted.advert().priority());
             long nowNs = nanoClock.getAsLong();
             runtime.machine.onAdvert(new ReceivedAdvert(accepted.advert().version().number(),
                     accepted.advert().priority(), accepted.advert().maxAdvertIntervalCentis(), accepted.source()),
@@ -493,7 +514,29 @@ public final class VrrpEngine {
         }
 
         private void publishStates() {
-            instances.forEach(runtime -> publishedStates.put(runtime.name(), runtime.machine.state()));
+            long nowNs = nanoClock.getAsLong();
+            for (InstanceRuntime runtime : instances) {
+                VrrpState current = runtime.machine.state();
+                runtime.stats.observeState(publishedStates.put(runtime.name(), current), current, nowNs);
+            }
+        }
+
+        private List<InstanceSnapshot> snapshot(boolean clearStats) {
+            // a state changed earlier in this turn is not published yet
+            publishStates();
+            List<InstanceSnapshot> snapshots = new ArrayList<>();
+            for (InstanceRuntime runtime : instances) {
+                VrrpInstanceMachine machine = runtime.machine;
+                snapshots.add(new InstanceSnapshot(runtime.config, machine.state(), machine.effectivePriority(),
+                        machine.masterAddress(), machine.masterPriority(), runtime.sourceAddress,
+                        runtime.stats.lastTransitionNs(), machine.state() == VrrpState.MASTER,
+                        runtime.stats.snapshot(), runtime.drops.snapshot()));
+                if (clearStats) {
+                    runtime.stats.clear();
+                    runtime.drops.clear();
+                }
+            }
+            return snapshots;
         }
 
         private void tearDown() {
