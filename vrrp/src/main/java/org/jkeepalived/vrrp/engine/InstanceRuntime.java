@@ -44,6 +44,9 @@ final class InstanceRuntime {
     final ReceiverSettings receiverSettings;
     final DropCounters drops = new DropCounters();
     final InetAddress multicastGroup;
+    final RoutingSet routing;
+    /** Whether the forced rule removal of leaving INIT has happened. */
+    boolean rulesCleared;
     ReceiverState receiverState;
     VrrpInstanceMachine machine;
     Optional<VrrpSocket> socket = Optional.empty();
@@ -62,6 +65,7 @@ final class InstanceRuntime {
                 : state.primaryIpv4().map(InetAddress.class::cast)));
         this.receiverSettings = receiverSettings(config, global, family, advertisedAddresses(config, family));
         this.receiverState = ReceiverState.initial(UnicastChecksumCompat.NONE);
+        this.routing = new RoutingSet(config.virtualRoutes(), config.virtualRules());
     }
 
     String name() {
