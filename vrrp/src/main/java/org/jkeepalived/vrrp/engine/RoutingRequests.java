@@ -99,7 +99,9 @@ final class RoutingRequests {
                 route.fromPrefix().map(IpPrefix::prefixLength).orElse(0), route.tos().orElse(0), headerTable,
                 route.protocol().orElse(StructRtMsg.RTPROT_KEEPALIVED), scope, type,
                 route.onlink() ? RTNH_F_ONLINK : 0);
-        int flags = add ? addFlags(route.mode()) : 0;
+        // keepalived 2.2.7 adds a route led by a type word (blackhole, unreachable...) with NLM_F_EXCL, as captured
+        int flags = !add ? 0 : route.type() != StructRtMsg.RTN_UNICAST ? addFlags(IpRoute.AddMode.ADD)
+                : addFlags(route.mode());
         return Optional.of(new RouteRequest(add ? RtnlRouteMessage.RTM_NEWROUTE : RtnlRouteMessage.RTM_DELROUTE,
                 flags, rtmsg, attributes));
     }
