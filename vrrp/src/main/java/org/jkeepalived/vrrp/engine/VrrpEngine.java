@@ -163,7 +163,7 @@ public final class VrrpEngine {
         private final Map<String, InstanceRuntime> byName = new LinkedHashMap<>();
         private final List<SyncGroupMachine> groups = new ArrayList<>();
         private final Map<SocketKey, PooledSocket> sockets = new LinkedHashMap<>();
-        private final RoutingSet staticRouting = new RoutingSet(config.staticRoutes(), config.staticRules());
+        private RoutingSet staticRouting;
         private GratuitousUpdates gratuitousUpdates;
         private final List<TrackScript> trackScripts = new ArrayList<>();
         private Map<String, LinkState> links = Map.of();
@@ -206,6 +206,7 @@ public final class VrrpEngine {
             links = LinkTable.read(rtnetlink);
             gratuitousUpdates = new GratuitousUpdates(global.garp().garpIntervalMicros(),
                     global.garp().gnaIntervalMicros(), this::link, this);
+            staticRouting = new RoutingSet(config.staticRoutes(), config.staticRules());
             StaticEntries.install(this, config.staticAddresses(), staticRouting);
             try {
                 linkMonitor = LinkMonitor.open();
@@ -490,7 +491,7 @@ public final class VrrpEngine {
         }
 
         private void tearDown() {
-            if (rtnetlink != null) {
+            if (staticRouting != null) {
                 StaticEntries.remove(this, config.staticAddresses(), staticRouting);
             }
             sockets.values().forEach(pooled -> closeQuietly(pooled.socket()));
