@@ -3,7 +3,8 @@ package org.jkeepalived.libc;
 import java.nio.ByteBuffer;
 
 /**
- * An AF_PACKET / SOCK_DGRAM socket for sending link-layer payloads (gratuitous ARP, unsolicited NA) on one interface: the kernel adds
+ * An AF_PACKET / SOCK_DGRAM socket for sending link-layer payloads (gratuitous ARP, unsolicited NA) on one interface:
+ * the kernel adds
  * the Ethernet header from the destination MAC and EtherType given per frame. Opened with protocol 0, it receives
  * nothing. Non-blocking; owned by one thread.
  */
