@@ -4,9 +4,8 @@ import java.nio.ByteBuffer;
 
 /**
  * An AF_PACKET / SOCK_DGRAM socket for sending link-layer payloads (gratuitous ARP, unsolicited NA) on one interface:
- * the kernel adds
- * the Ethernet header from the destination MAC and EtherType given per frame. Opened with protocol 0, it receives
- * nothing. Non-blocking; owned by one thread.
+ * the kernel adds the Ethernet header from the destination MAC and EtherType given per frame. Opened with protocol 0,
+ * it receives nothing. Non-blocking; owned by one thread.
  */
 public final class PacketSocket implements AutoCloseable {
 
