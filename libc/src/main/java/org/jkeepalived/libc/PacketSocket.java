@@ -3,13 +3,14 @@ package org.jkeepalived.libc;
 import java.nio.ByteBuffer;
 
 /**
- * An AF_PACKET / SOCK_DGRAM socket for sending link-layer payloads (gratuitous ARP) on one interface: the kernel adds
- * the Ethernet header from the destination MAC and EtherType given per frame. Opened with protocol 0, it receives
- * nothing. Non-blocking; owned by one thread.
+ * An AF_PACKET / SOCK_DGRAM socket for sending link-layer payloads (gratuitous ARP, unsolicited NA) on one interface:
+ * the kernel adds the Ethernet header from the destination MAC and EtherType given per frame. Opened with protocol 0,
+ * it receives nothing. Non-blocking; owned by one thread.
  */
 public final class PacketSocket implements AutoCloseable {
 
     public static final int ETH_P_ARP = 0x0806;
+    public static final int ETH_P_IPV6 = 0x86DD;
     public static final byte[] BROADCAST_MAC = {-1, -1, -1, -1, -1, -1};
 
     private final String interfaceName;

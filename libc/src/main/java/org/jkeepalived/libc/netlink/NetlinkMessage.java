@@ -7,10 +7,12 @@ import java.util.List;
 
 /**
  * One netlink message: a {@link StructNlMsgHdr} and the payload its type implies. Parsing dispatches in one place:
- * netlink's control types first, then the rtnetlink address and link types; anything else is kept as bytes.
+ * netlink's control types first, then the rtnetlink address, link, route and rule types; anything else is kept as
+ * bytes.
  */
 public sealed interface NetlinkMessage
-        permits RtnlAddressMessage, RtnlLinkMessage, NetlinkErrorMessage, NetlinkDoneMessage, UnknownNetlinkMessage {
+        permits RtnlAddressMessage, RtnlLinkMessage, RtnlRouteMessage, RtnlRuleMessage, NetlinkErrorMessage,
+        NetlinkDoneMessage, UnknownNetlinkMessage {
 
     StructNlMsgHdr header();
 
@@ -57,6 +59,10 @@ public sealed interface NetlinkMessage
                         RtnlAddressMessage.parsePayload(header, payload);
                 case RtnlLinkMessage.RTM_NEWLINK, RtnlLinkMessage.RTM_DELLINK, RtnlLinkMessage.RTM_GETLINK ->
                         RtnlLinkMessage.parsePayload(header, payload);
+                case RtnlRouteMessage.RTM_NEWROUTE, RtnlRouteMessage.RTM_DELROUTE, RtnlRouteMessage.RTM_GETROUTE ->
+                        RtnlRouteMessage.parsePayload(header, payload);
+                case RtnlRuleMessage.RTM_NEWRULE, RtnlRuleMessage.RTM_DELRULE, RtnlRuleMessage.RTM_GETRULE ->
+                        RtnlRuleMessage.parsePayload(header, payload);
                 default -> UnknownNetlinkMessage.parsePayload(header, payload);
             };
         } catch (WireFormatException e) {

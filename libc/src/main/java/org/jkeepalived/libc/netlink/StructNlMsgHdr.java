@@ -29,6 +29,7 @@ public record StructNlMsgHdr(int length, int type, int flags, int sequence, int 
     public static final int NLM_F_REPLACE = 0x100;
     public static final int NLM_F_EXCL = 0x200;
     public static final int NLM_F_CREATE = 0x400;
+    public static final int NLM_F_APPEND = 0x800;
     /** In an NLMSG_ERROR: the echoed request is cut to its header / extended-ack attributes follow. */
     public static final int NLM_F_CAPPED = 0x100;
     public static final int NLM_F_ACK_TLVS = 0x200;

@@ -1,12 +1,12 @@
 package org.jkeepalived.vrrp.engine;
 
 import java.io.IOException;
-import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jkeepalived.config.value.IpAddresses;
 import org.jkeepalived.config.value.ScriptSpec;
 import org.jkeepalived.config.vrrp.VirtualAddress;
 import org.jkeepalived.libc.NativeIoException;
@@ -89,21 +89,42 @@ final class EngineEffects implements VrrpEffects {
         }
     }
 
-    /** virtual_routes are not acted on yet; keepalived's parser keeps them, the engine of a later release adds them. */
     @Override
     public void addVirtualRoutes() {
+        InstanceRuntime runtime = runtime();
+        if (runtime.routing.hasRoutes()) {
+            io.logDetail("(" + runtime.name() + ") setting Virtual Routes");
+            runtime.routing.addRoutes(io);
+        }
     }
 
     @Override
     public void addVirtualRules() {
+        InstanceRuntime runtime = runtime();
+        if (runtime.routing.hasRules()) {
+            io.logDetail("(" + runtime.name() + ") setting Virtual Rules");
+            runtime.routing.addRules(io);
+        }
     }
 
+    /** The first removal, on leaving INIT, removes every rule as keepalived's vrrp_init_state forces it to. */
     @Override
     public void removeVirtualRules() {
+        InstanceRuntime runtime = runtime();
+        if (runtime.routing.hasRules()) {
+            io.logDetail("(" + runtime.name() + ") removing Virtual Rules");
+            runtime.routing.removeRules(io, !runtime.rulesCleared);
+            runtime.rulesCleared = true;
+        }
     }
 
     @Override
     public void removeVirtualRoutes() {
+        InstanceRuntime runtime = runtime();
+        if (runtime.routing.hasRoutes()) {
+            io.logDetail("(" + runtime.name() + ") removing Virtual Routes");
+            runtime.routing.removeRoutes(io);
+        }
     }
 
     @Override
@@ -113,17 +134,20 @@ final class EngineEffects implements VrrpEffects {
         addresses.addAll(runtime.config.excludedAddresses());
         for (int round = 0; round < rounds; round++) {
             for (VirtualAddress address : addresses) {
-                if (address.address() instanceof Inet4Address ipv4) {
-                    String device = deviceOf(runtime, address);
-                    io.queueGratuitousArp(runtime.name(), device, ipv4);
+                String device = deviceOf(runtime, address);
+                if (round == 0) {
+                    io.logDetail("(" + runtime.name() + ") Sending/queueing " + (address.address()
+                            instanceof Inet6Address ? "Unsolicited Neighbour Adverts" : "gratuitous ARPs") + " on "
+                            + device + " for " + IpAddresses.format(address.address()));
                 }
+                io.queueGratuitousUpdate(runtime.name(), device, address.address());
             }
         }
     }
 
     @Override
     public void cancelQueuedGratuitousUpdates() {
-        io.cancelGratuitousArps(runtime().name());
+        io.cancelGratuitousUpdates(runtime().name());
     }
 
     @Override
@@ -154,21 +178,27 @@ final class EngineEffects implements VrrpEffects {
                         + address.address().getHostAddress() + ": no interface " + device);
                 continue;
             }
-            InterfaceAddress request = interfaceAddress(link.get().index(), address);
-            try {
-                if (add) {
-                    io.rtnetlink().addAddress(request);
-                } else {
-                    io.rtnetlink().deleteAddress(request);
-                }
-            } catch (NativeIoException e) {
-                int harmless = add ? EEXIST : EADDRNOTAVAIL;
-                if (e.errno() != harmless) {
-                    io.log("(" + runtime.name() + ") " + e.getMessage());
-                }
-            } catch (IOException e) {
-                io.log("(" + runtime.name() + ") " + e.getMessage());
+            changeAddress(io, "(" + runtime.name() + ") ", link.get().index(), address, add);
+        }
+    }
+
+    /** Adds or removes one address; an address already there (or already gone) is not an error. */
+    static void changeAddress(EngineIo io, String logPrefix, int interfaceIndex, VirtualAddress address,
+                              boolean add) {
+        InterfaceAddress request = interfaceAddress(interfaceIndex, address);
+        try {
+            if (add) {
+                io.rtnetlink().addAddress(request);
+            } else {
+                io.rtnetlink().deleteAddress(request);
             }
+        } catch (NativeIoException e) {
+            int harmless = add ? EEXIST : EADDRNOTAVAIL;
+            if (e.errno() != harmless) {
+                io.log(logPrefix + e.getMessage());
+            }
+        } catch (IOException e) {
+            io.log(logPrefix + e.getMessage());
         }
     }
 

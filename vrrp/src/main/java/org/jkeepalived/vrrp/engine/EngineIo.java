@@ -1,6 +1,6 @@
 package org.jkeepalived.vrrp.engine;
 
-import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
@@ -16,11 +16,14 @@ interface EngineIo {
 
     Optional<LinkState> link(String interfaceName);
 
-    /** Sends a gratuitous ARP for {@code address} on {@code device} now or after the ones queued before it. */
-    void queueGratuitousArp(String owner, String device, Inet4Address address);
+    /**
+     * Sends a gratuitous ARP (IPv4) or unsolicited neighbour advertisement (IPv6) for {@code address} on
+     * {@code device} now, or after the ones of its kind queued before it on that device.
+     */
+    void queueGratuitousUpdate(String owner, String device, InetAddress address);
 
-    /** Drops the gratuitous ARPs {@code owner} queued that are not sent yet. */
-    void cancelGratuitousArps(String owner);
+    /** Drops the gratuitous ARPs and NAs {@code owner} queued that are not sent yet. */
+    void cancelGratuitousUpdates(String owner);
 
     void runNotifyScript(List<String> argv, long timeoutMicros);
 

@@ -45,6 +45,9 @@ final class InstanceRuntime {
     final DropCounters drops = new DropCounters();
     final InstanceStats stats = new InstanceStats();
     final InetAddress multicastGroup;
+    final RoutingSet routing;
+    /** Whether the forced rule removal of leaving INIT has happened. */
+    boolean rulesCleared;
     ReceiverState receiverState;
     VrrpInstanceMachine machine;
     Optional<VrrpSocket> socket = Optional.empty();
@@ -63,6 +66,7 @@ final class InstanceRuntime {
                 : state.primaryIpv4().map(InetAddress.class::cast)));
         this.receiverSettings = receiverSettings(config, global, family, advertisedAddresses(config, family));
         this.receiverState = ReceiverState.initial(UnicastChecksumCompat.NONE);
+        this.routing = new RoutingSet(config.virtualRoutes(), config.virtualRules());
     }
 
     String name() {

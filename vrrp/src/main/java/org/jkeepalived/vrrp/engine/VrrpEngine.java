@@ -1,12 +1,10 @@
 package org.jkeepalived.vrrp.engine;
 
 import java.io.IOException;
-import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.Inet6Address;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +23,6 @@ import org.jkeepalived.config.vrrp.VrrpConfig;
 import org.jkeepalived.config.vrrp.VrrpInstance;
 import org.jkeepalived.config.vrrp.VrrpScript;
 import org.jkeepalived.libc.NativeIoException;
-import org.jkeepalived.libc.PacketSocket;
 import org.jkeepalived.libc.ReceivedVrrpPacket;
 import org.jkeepalived.libc.VrrpSocket;
 import org.jkeepalived.libc.VrrpSocketConfig;
@@ -54,9 +51,11 @@ import org.slf4j.LoggerFactory;
  * loop. Nothing that fails here (a socket that cannot open, a netlink error) ends the loop: it is logged, and an
  * instance without a working socket stays in FAULT as keepalived's would.
  *
- * <p>Not acted on yet: unsolicited neighbour advertisements for IPv6 addresses, virtual and static routes and rules,
- * static addresses, {@code use_vmac}, {@code track_file}, {@code track_process}, BFD, the sync groups' own
- * {@code track_*}, {@code script_user} (scripts run as the daemon's user), {@code garp_master_refresh}.
+ * Static addresses, routes and rules are set at start and cleared at the end, whatever {@code -V} says, as
+ * keepalived's VRRP process does.
+ *
+ * <p>Not acted on yet: {@code use_vmac}, {@code track_file}, {@code track_process}, BFD, the sync groups' own
+ * {@code track_*}, {@code script_user} (scripts run as the daemon's user).
  */
 public final class VrrpEngine {
 
@@ -173,9 +172,6 @@ public final class VrrpEngine {
     private record PooledSocket(VrrpSocket socket, List<InstanceRuntime> members) {
     }
 
-    private record QueuedArp(String owner, String device, Inet4Address address, long dueNs) {
-    }
-
     /** Everything the loop thread owns. */
     private final class Loop implements EngineIo {
         private final ByteBuffer sendBuffer = ByteBuffer.allocate(SEND_BUFFER_BYTES);
@@ -184,9 +180,8 @@ public final class VrrpEngine {
         private final Map<String, InstanceRuntime> byName = new LinkedHashMap<>();
         private final List<SyncGroupMachine> groups = new ArrayList<>();
         private final Map<SocketKey, PooledSocket> sockets = new LinkedHashMap<>();
-        private final Map<String, PacketSocket> packetSockets = new LinkedHashMap<>();
-        private final Map<String, Long> lastArpDueNs = new LinkedHashMap<>();
-        private final Deque<QueuedArp> queuedArps = new ArrayDeque<>();
+        private RoutingSet staticRouting;
+        private GratuitousUpdates gratuitousUpdates;
         private final List<TrackScript> trackScripts = new ArrayList<>();
         private Map<String, LinkState> links = Map.of();
         private RtnetlinkClient rtnetlink;
@@ -226,6 +221,10 @@ public final class VrrpEngine {
             notifyFifo = new NotifyFifo(fifoPaths, this::log);
             rtnetlink = RtnetlinkClient.open(RTNETLINK_REPLY_TIMEOUT_MILLIS);
             links = LinkTable.read(rtnetlink);
+            gratuitousUpdates = new GratuitousUpdates(global.garp().garpIntervalMicros(),
+                    global.garp().gnaIntervalMicros(), this::link, this);
+            staticRouting = new RoutingSet(config.staticRoutes(), config.staticRules());
+            StaticEntries.install(this, config.staticAddresses(), staticRouting);
             try {
                 linkMonitor = LinkMonitor.open();
             } catch (NativeIoException e) {
@@ -348,10 +347,7 @@ public final class VrrpEngine {
                     startTrackScript(script, nowNs);
                 }
             }
-            while (!queuedArps.isEmpty() && nowNs - queuedArps.peekFirst().dueNs() >= 0) {
-                QueuedArp arp = queuedArps.pollFirst();
-                sendGratuitousArp(arp.device(), arp.address());
-            }
+            gratuitousUpdates.sendDue(nowNs);
         }
 
         private int sleepMillis(long nowNs) {
@@ -362,9 +358,7 @@ public final class VrrpEngine {
             for (TrackScript script : trackScripts) {
                 earliestNs = Math.min(earliestNs, script.nextRunNs());
             }
-            if (!queuedArps.isEmpty()) {
-                earliestNs = Math.min(earliestNs, queuedArps.peekFirst().dueNs());
-            }
+            earliestNs = Math.min(earliestNs, gratuitousUpdates.nextDueNs());
             if (earliestNs == Long.MAX_VALUE) {
                 return MAX_SLEEP_MILLIS;
             }
@@ -540,8 +534,11 @@ public final class VrrpEngine {
         }
 
         private void tearDown() {
+            if (staticRouting != null) {
+                StaticEntries.remove(this, config.staticAddresses(), staticRouting);
+            }
             sockets.values().forEach(pooled -> closeQuietly(pooled.socket()));
-            packetSockets.values().forEach(this::closeQuietly);
+            closeQuietly(gratuitousUpdates);
             closeQuietly(linkMonitor);
             closeQuietly(rtnetlink);
             if (scripts != null) {
@@ -572,26 +569,6 @@ public final class VrrpEngine {
             }
         }
 
-        private void sendGratuitousArp(String device, Inet4Address address) {
-            Optional<LinkState> link = link(device);
-            if (link.isEmpty() || link.get().mac().length != 6) {
-                return;
-            }
-            logDetail("Sending gratuitous ARP on " + device + " for " + address.getHostAddress());
-            try {
-                PacketSocket socket = packetSockets.get(device);
-                if (socket == null) {
-                    socket = PacketSocket.open(device);
-                    packetSockets.put(device, socket);
-                }
-                socket.send(new GratuitousArp(link.get().mac(), address).toBuffer(), PacketSocket.ETH_P_ARP,
-                        PacketSocket.BROADCAST_MAC);
-            } catch (NativeIoException e) {
-                log("Gratuitous ARP on " + device + " for " + address.getHostAddress() + " not sent: "
-                        + e.getMessage());
-            }
-        }
-
         @Override
         public ByteBuffer sendBuffer() {
             return sendBuffer;
@@ -607,23 +584,14 @@ public final class VrrpEngine {
             return Optional.ofNullable(links.get(interfaceName));
         }
 
-        /** keepalived spaces the gratuitous ARPs of one interface by {@code vrrp_garp_interval}. */
         @Override
-        public void queueGratuitousArp(String owner, String device, Inet4Address address) {
-            long intervalNs = global.garp().garpIntervalMicros() * NANOS_PER_MICRO;
-            if (intervalNs == 0) {
-                sendGratuitousArp(device, address);
-                return;
-            }
-            long nowNs = nanoClock.getAsLong();
-            long dueNs = Math.max(nowNs, lastArpDueNs.getOrDefault(device, nowNs - intervalNs) + intervalNs);
-            lastArpDueNs.put(device, dueNs);
-            queuedArps.addLast(new QueuedArp(owner, device, address, dueNs));
+        public void queueGratuitousUpdate(String owner, String device, InetAddress address) {
+            gratuitousUpdates.queue(owner, device, address, nanoClock.getAsLong());
         }
 
         @Override
-        public void cancelGratuitousArps(String owner) {
-            queuedArps.removeIf(arp -> arp.owner().equals(owner));
+        public void cancelGratuitousUpdates(String owner) {
+            gratuitousUpdates.cancel(owner);
         }
 
         @Override
