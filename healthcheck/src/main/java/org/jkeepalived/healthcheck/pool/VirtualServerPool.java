@@ -259,7 +259,7 @@ public final class VirtualServerPool {
         }
     }
 
-    /** keepalived's {@code perform_quorum_state}: the live real servers leave or rejoin IPVS around the sorry server. */
+    /** keepalived's {@code perform_quorum_state}: the live real servers leave or rejoin IPVS for the sorry server. */
     private void moveAliveServers(boolean add) {
         effects.log((add ? "Adding alive servers to" : "Removing alive servers from") + " the pool for VS " + name);
         for (PoolRealServer realServer : realServers) {
