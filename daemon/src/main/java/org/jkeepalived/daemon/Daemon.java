@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 /**
  * The keepalived process without {@code -t}: logs keepalived's start lines, loads the config, refuses to start as
  * keepalived does, writes the pid files, runs the VRRP engine for the config until STOP, and on RELOAD runs a new
- * engine for the new config. The checker and IPVS engines come later.
+ * engine for the new config; the checker subsystem runs beside it (not yet restarted on RELOAD).
  */
 public final class Daemon {
     /** KEEPALIVED_EXIT_NO_CONFIG: the config file cannot be found or read. */
@@ -35,8 +35,10 @@ public final class Daemon {
     private final long pid;
     private final Uname uname;
     private final VrrpLauncher vrrpLauncher;
+    private final CheckerLauncher checkerLauncher;
     private KeepalivedConfig config;
     private VrrpLauncher.Running vrrp = VrrpLauncher.NOTHING_RUNNING;
+    private CheckerLauncher.Running checkers = CheckerLauncher.NOTHING_RUNNING;
 
     /**
      * @param source       reads the config the options name
@@ -46,6 +48,12 @@ public final class Daemon {
      */
     public Daemon(Options options, ConfigSource source, Logger log, LongPredicate processAlive,
                   long pid, Uname uname, VrrpLauncher vrrpLauncher) {
+        this(options, source, log, processAlive, pid, uname, vrrpLauncher, CheckerLauncher.NOTHING_STARTED);
+    }
+
+    /** @param checkerLauncher starts the checker subsystem for a config */
+    public Daemon(Options options, ConfigSource source, Logger log, LongPredicate processAlive,
+                  long pid, Uname uname, VrrpLauncher vrrpLauncher, CheckerLauncher checkerLauncher) {
         this.options = options;
         this.source = source;
         this.log = log;
@@ -53,6 +61,7 @@ public final class Daemon {
         this.pid = pid;
         this.uname = uname;
         this.vrrpLauncher = vrrpLauncher;
+        this.checkerLauncher = checkerLauncher;
     }
 
     /** Runs until {@code requests} says STOP; returns the exit status. */
@@ -83,11 +92,17 @@ public final class Daemon {
         try {
             dumpIfAsked();
             startVrrp();
+            if (!startCheckers()) {
+                stopVrrp();
+                log.info("Stopped " + Version.KEEPALIVED);
+                return EXIT_FATAL;
+            }
             log.info("Startup complete");
             while (requests.next() == DaemonRequest.RELOAD) {
                 reload();
             }
             log.info("Stopping");
+            stopCheckers();
             stopVrrp();
         } finally {
             written.forEach(pidFile::remove);
@@ -215,6 +230,28 @@ public final class Daemon {
         if (options.subsystems().vrrp()) {
             vrrp = vrrpLauncher.start(config);
         }
+    }
+
+    /**
+     * The checker subsystem runs unless {@code -P}; false when it failed as keepalived's checker process exits
+     * KEEPALIVED_EXIT_FATAL (no IPVS), which ends keepalived.
+     */
+    private boolean startCheckers() {
+        if (!options.subsystems().checkers()) {
+            return true;
+        }
+        try {
+            checkers = checkerLauncher.start(config);
+            return true;
+        } catch (CheckerLauncher.Failed e) {
+            return false;
+        }
+    }
+
+    /** keepalived's {@code -I} leaves the IPVS services and real servers in place. */
+    private void stopCheckers() {
+        checkers.stop(!options.deferred().contains(KeepalivedOption.DONT_RELEASE_IPVS.spec().longName()));
+        checkers = CheckerLauncher.NOTHING_RUNNING;
     }
 
     /** keepalived's {@code -V} leaves the addresses and sends no priority 0 advert. */

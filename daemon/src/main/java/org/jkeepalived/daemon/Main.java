@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.jkeepalived.config.value.LiveHost;
+import org.slf4j.Logger;
 
 /**
  * What bin/keepalived runs: the command line, then either the config test or the daemon. bin/keepalived passes
@@ -34,10 +35,13 @@ public final class Main {
                 return new ConfigTest(console).run(options, files.load(options));
             }
             Signals signals = Signals.install();
-            Daemon daemon = new Daemon(options, files,
-                    Logging.configure(options.log(), ZoneId.systemDefault()),
+            Logger log = Logging.configure(options.log(), ZoneId.systemDefault());
+            // the seams the real checkers and the IPVS applier plug into
+            CheckerLauncher checkers = CheckerLauncher.service(log, CheckerLauncher.UNCHECKED,
+                    CheckerLauncher.loggedOnly(log));
+            Daemon daemon = new Daemon(options, files, log,
                     pid -> ProcessHandle.of(pid).isPresent(), ProcessHandle.current().pid(), uname,
-                    VrrpLauncher.engine(options.log().detailLevel() > 0));
+                    VrrpLauncher.engine(options.log().detailLevel() > 0), checkers);
             return daemon.run(signals::next);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -58,14 +58,17 @@ public final class CheckerService {
 
     /**
      * keepalived's shutdown: the checkers stop, then {@code clear_services} takes every pool out of IPVS (with
-     * {@code omega}, running the down scripts). Also right for a service never started, as when IPVS is missing.
+     * {@code omega}, running the down scripts), unless {@code -I} keeps IPVS as it is. Also right for a service
+     * never started, as when IPVS is missing.
      */
-    public void stop() {
+    public void stop(boolean releaseIpvs) {
         onLoop(() -> {
             stopped = true;
             running.forEach(RunningChecker::stop);
             running.clear();
-            pools.forEach(VirtualServerPool::stop);
+            if (releaseIpvs) {
+                pools.forEach(VirtualServerPool::stop);
+            }
         });
     }
 

@@ -126,7 +126,7 @@ class CheckerServiceTest {
         awaitLoop();
         effects.drain();
 
-        service.stop();
+        service.stop(true);
         fwmarkChecker.report(false);
         awaitLoop();
 
