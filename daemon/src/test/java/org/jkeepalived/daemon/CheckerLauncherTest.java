@@ -97,10 +97,11 @@ class CheckerLauncherTest {
         assertEquals(List.of(
                 "Initializing ipvs",
                 "Gained quorum 1+0=1 <= 1 for VS [10.9.9.9]:tcp:80",
-                "Activating healthchecker for service [127.0.0.1]:tcp:8080 for VS [10.9.9.9]:tcp:80"), logged());
+                "Activating healthchecker for service [127.0.0.1]:tcp:8080 for VS [10.9.9.9]:tcp:80",
+                "Activating BFD healthchecker"), logged());
         appender.list.clear();
 
         launcher.start(config).stop(true);
-        assertEquals("Shutting down service [127.0.0.1]:tcp:8080 from VS [10.9.9.9]:tcp:80", logged().get(3));
+        assertEquals("Shutting down service [127.0.0.1]:tcp:8080 from VS [10.9.9.9]:tcp:80", logged().get(4));
     }
 }

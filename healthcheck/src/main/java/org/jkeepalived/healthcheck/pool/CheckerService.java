@@ -37,7 +37,7 @@ public final class CheckerService {
 
     /**
      * keepalived's {@code init_services} then {@code register_checkers_thread}: every pool enters IPVS, then every
-     * checker is activated and started (each waits for its own warmup).
+     * checker is activated and started (each waits for its own warmup), then the BFD checkers' monitoring.
      */
     public void start() {
         onLoop(() -> {
@@ -53,6 +53,8 @@ public final class CheckerService {
                     started.start();
                 }
             }
+            // keepalived 2.2.7 as Debian builds it (with BFD) logs this whether or not any BFD_CHECK is configured
+            effects.log("Activating BFD healthchecker");
         });
     }
 

@@ -104,7 +104,8 @@ class CheckerServiceTest {
         assertEquals(List.of(
                 "Activating healthchecker for service [192.0.2.1]:tcp:80 for VS [web]:0",
                 "Activating healthchecker for service [192.0.2.1]:udp:80 for VS [web]:1",
-                "Activating healthchecker for service [192.0.2.2]:none:80 for VS FWM 7"), activations);
+                "Activating healthchecker for service [192.0.2.2]:none:80 for VS FWM 7",
+                "Activating BFD healthchecker"), activations);
         assertEquals(List.of("start [192.0.2.1]:tcp:80", "start [192.0.2.1]:udp:80", "start [192.0.2.2]:none:80"),
                 checkerEvents);
         assertTrue(effects.events.indexOf("log " + activations.get(0))
