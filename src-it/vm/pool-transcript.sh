@@ -14,7 +14,9 @@ check='TCP_CHECK {
             retry 0
         }'
 server() { printf '    real_server 127.0.0.1 %s {\n        %s\n        %s\n    }\n' "$1" "$2" "$check"; }
-service() { printf 'virtual_server %s 80 {\n    delay_loop 1\n    lb_algo rr\n    lb_kind NAT\n    protocol TCP\n' "$1"; }
+service() {
+    printf 'virtual_server %s 80 {\n    delay_loop 1\n    lb_algo rr\n    lb_kind NAT\n    protocol TCP\n' "$1"
+}
 {
     service 10.10.10.1
     printf '    quorum 2\n    sorry_server 127.0.0.9 8009\n'
