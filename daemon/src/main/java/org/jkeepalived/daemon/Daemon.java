@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 /**
  * The keepalived process without {@code -t}: logs keepalived's start lines, loads the config, refuses to start as
  * keepalived does, writes the pid files, runs the VRRP engine for the config until STOP, and on RELOAD runs a new
- * engine for the new config. The checker and IPVS engines come later.
+ * engine for the new config; the checker subsystem runs beside it (not yet restarted on RELOAD).
  */
 public final class Daemon {
     /** KEEPALIVED_EXIT_NO_CONFIG: the config file cannot be found or read. */
@@ -36,10 +36,12 @@ public final class Daemon {
     private final long pid;
     private final Uname uname;
     private final VrrpLauncher vrrpLauncher;
+    private final CheckerLauncher checkerLauncher;
     private final Lifecycle lifecycle;
     private final Optional<Dumps> dumps;
     private KeepalivedConfig config;
     private VrrpLauncher.Running vrrp = VrrpLauncher.NOTHING_RUNNING;
+    private CheckerLauncher.Running checkers = CheckerLauncher.NOTHING_RUNNING;
 
     /**
      * @param source       reads the config the options name
@@ -49,7 +51,14 @@ public final class Daemon {
      */
     public Daemon(Options options, ConfigSource source, Logger log, LongPredicate processAlive,
                   long pid, Uname uname, VrrpLauncher vrrpLauncher) {
-        this(options, source, log, processAlive, pid, uname, vrrpLauncher, Lifecycle.NONE, Optional.empty());
+        this(options, source, log, processAlive, pid, uname, vrrpLauncher, CheckerLauncher.NOTHING_STARTED);
+    }
+
+    /** @param checkerLauncher starts the checker subsystem for a config */
+    public Daemon(Options options, ConfigSource source, Logger log, LongPredicate processAlive,
+                  long pid, Uname uname, VrrpLauncher vrrpLauncher, CheckerLauncher checkerLauncher) {
+        this(options, source, log, processAlive, pid, uname, vrrpLauncher, checkerLauncher, Lifecycle.NONE,
+                Optional.empty());
     }
 
     /**
@@ -57,9 +66,7 @@ public final class Daemon {
      * @param dumps     writes keepalived's dump files on the dump requests
      */
     Daemon(Options options, ConfigSource source, Logger log, LongPredicate processAlive, long pid, Uname uname,
-           VrrpLauncher vrrpLauncher, Lifecycle lifecycle, Optional<Dumps> dumps) {
-        this.lifecycle = lifecycle;
-        this.dumps = dumps;
+           VrrpLauncher vrrpLauncher, CheckerLauncher checkerLauncher, Lifecycle lifecycle, Optional<Dumps> dumps) {
         this.options = options;
         this.source = source;
         this.log = log;
@@ -67,6 +74,9 @@ public final class Daemon {
         this.pid = pid;
         this.uname = uname;
         this.vrrpLauncher = vrrpLauncher;
+        this.checkerLauncher = checkerLauncher;
+        this.lifecycle = lifecycle;
+        this.dumps = dumps;
     }
 
     /** Runs until {@code requests} says STOP; returns the exit status. */
@@ -97,6 +107,11 @@ public final class Daemon {
         try {
             dumpIfAsked();
             startVrrp();
+            if (!startCheckers()) {
+                stopVrrp();
+                log.info("Stopped " + Version.KEEPALIVED);
+                return EXIT_FATAL;
+            }
             log.info("Startup complete");
             lifecycle.ready();
             for (DaemonRequest request = requests.next(); request != DaemonRequest.STOP; request = requests.next()) {
@@ -110,6 +125,7 @@ public final class Daemon {
             }
             lifecycle.stopping();
             log.info("Stopping");
+            stopCheckers();
             stopVrrp();
         } finally {
             written.forEach(pidFile::remove);
@@ -260,6 +276,28 @@ public final class Daemon {
         if (options.subsystems().vrrp()) {
             vrrp = vrrpLauncher.start(config);
         }
+    }
+
+    /**
+     * The checker subsystem runs unless {@code -P}; false when it failed as keepalived's checker process exits
+     * KEEPALIVED_EXIT_FATAL (no IPVS), which ends keepalived.
+     */
+    private boolean startCheckers() {
+        if (!options.subsystems().checkers()) {
+            return true;
+        }
+        try {
+            checkers = checkerLauncher.start(config);
+            return true;
+        } catch (CheckerLauncher.Failed e) {
+            return false;
+        }
+    }
+
+    /** keepalived's {@code -I} leaves the IPVS services and real servers in place. */
+    private void stopCheckers() {
+        checkers.stop(!options.deferred().contains(KeepalivedOption.DONT_RELEASE_IPVS.spec().longName()));
+        checkers = CheckerLauncher.NOTHING_RUNNING;
     }
 
     /** keepalived's {@code -V} leaves the addresses and sends no priority 0 advert. */

@@ -76,9 +76,12 @@ public final class Main {
         Signals signals = Signals.install(log);
         Dumps dumps = new Dumps(Dumps.directoryOf(environment), umask, pid, System::nanoTime,
                 () -> ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()), zone);
+        // the seams the real checkers and the IPVS applier plug into
+        CheckerLauncher checkers = CheckerLauncher.service(log, CheckerLauncher.UNCHECKED,
+                CheckerLauncher.loggedOnly(log));
         Daemon daemon = new Daemon(options, files, log, other -> ProcessHandle.of(other).isPresent(), pid, uname,
-                VrrpLauncher.engine(options.log().detailLevel() > 0), SdNotify.fromEnvironment(environment, pid, log),
-                Optional.of(dumps));
+                VrrpLauncher.engine(options.log().detailLevel() > 0), checkers,
+                SdNotify.fromEnvironment(environment, pid, log), Optional.of(dumps));
         return daemon.run(signals::next);
     }
 
