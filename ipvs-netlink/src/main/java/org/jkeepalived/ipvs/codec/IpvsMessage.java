@@ -142,6 +142,9 @@ public record IpvsMessage(StructNlMsgHdr header, StructGenlMsgHdr genl, Optional
         } catch (WireFormatException e) {
             throw new WireFormatException(e.offset() == 0 ? offset : e.offset(), "IPVS command "
                     + message.command() + ": " + e.reason());
+        } catch (IllegalArgumentException e) {
+            // A value the records refuse (an unknown address family, a state out of range) is bad wire data here.
+            throw new WireFormatException(offset, "IPVS command " + message.command() + ": " + e.getMessage());
         }
         return new IpvsMessage(message.header(), message.genl(), service, destination, daemon, timeouts, info);
     }

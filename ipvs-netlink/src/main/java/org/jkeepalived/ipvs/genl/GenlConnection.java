@@ -12,7 +12,7 @@ import org.jkeepalived.libc.NetlinkSocket;
 import org.jkeepalived.libc.netlink.NetlinkDoneMessage;
 import org.jkeepalived.libc.netlink.NetlinkErrorMessage;
 import org.jkeepalived.libc.netlink.NetlinkMessage;
-import org.jkeepalived.libc.netlink.UnknownNetlinkMessage;
+import org.jkeepalived.libc.netlink.StructNlMsgHdr;
 
 /**
  * Request and reply over one NETLINK_GENERIC socket. Each exchange sends one request and collects the messages that
@@ -73,10 +73,23 @@ public final class GenlConnection implements AutoCloseable {
         if (!socket.send(request.toBuffer())) {
             throw new IOException(call + " seq " + request.header().sequence() + ": netlink send buffer full");
         }
+        int sequence = request.header().sequence();
         List<GenlMessage> answers = new ArrayList<>();
         while (true) {
-            for (NetlinkMessage reply : receiveReplies(request.header().sequence(), call)) {
-                if (reply instanceof NetlinkErrorMessage error) {
+            ByteBuffer datagram = receiveDatagram(sequence, call);
+            while (datagram.remaining() >= StructNlMsgHdr.BYTES) {
+                if (!GenlMessage.isControlMessage(datagram)) {
+                    GenlMessage answer = GenlMessage.parse(datagram);
+                    if (answers(answer.header(), sequence)) {
+                        answers.add(answer);
+                    }
+                    continue;
+                }
+                NetlinkMessage control = NetlinkMessage.parse(datagram);
+                if (!answers(control.header(), sequence)) {
+                    continue;
+                }
+                if (control instanceof NetlinkErrorMessage error) {
                     if (!error.isAck()) {
                         String detail = error.extendedAckMessage().map(text -> arguments + ": " + text)
                                 .orElse(arguments);
@@ -84,15 +97,12 @@ public final class GenlConnection implements AutoCloseable {
                     }
                     return List.copyOf(answers);
                 }
-                if (reply instanceof NetlinkDoneMessage done) {
+                if (control instanceof NetlinkDoneMessage done) {
                     if (done.status() < 0) {
                         throw new NativeIoException(call, arguments, -done.status(),
                                 Native.errnoText(-done.status()));
                     }
                     return List.copyOf(answers);
-                }
-                if (reply instanceof UnknownNetlinkMessage generic) {
-                    answers.add(GenlMessage.of(generic));
                 }
             }
         }
@@ -103,23 +113,20 @@ public final class GenlConnection implements AutoCloseable {
         socket.close();
     }
 
-    /** The messages of the next datagram that answer {@code sequence}; waits for one up to the reply timeout. */
-    private List<NetlinkMessage> receiveReplies(int sequence, String call) throws IOException {
+    private boolean answers(StructNlMsgHdr header, int sequence) {
+        return header.sequence() == sequence && header.portId() == socket.portId();
+    }
+
+    /** The next datagram; waits for one up to the reply timeout. */
+    private ByteBuffer receiveDatagram(int sequence, String call) throws IOException {
         while (true) {
             if (!socket.awaitReadable(replyTimeoutMillis)) {
                 throw new IOException(call + " seq " + sequence + ": no reply from the kernel in "
                         + replyTimeoutMillis + " ms");
             }
             receiveBuffer.clear();
-            if (socket.receive(receiveBuffer).isEmpty()) {
-                continue;
-            }
-            List<NetlinkMessage> replies = NetlinkMessage.parseAll(receiveBuffer.flip()).stream()
-                    .filter(reply -> reply.header().sequence() == sequence
-                            && reply.header().portId() == socket.portId())
-                    .toList();
-            if (!replies.isEmpty()) {
-                return replies;
+            if (socket.receive(receiveBuffer).isPresent()) {
+                return receiveBuffer.flip();
             }
         }
     }

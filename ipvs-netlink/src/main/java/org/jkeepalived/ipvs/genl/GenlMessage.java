@@ -5,15 +5,13 @@ import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Objects;
 
-import org.jkeepalived.libc.netlink.NetlinkMessage;
 import org.jkeepalived.libc.netlink.StructNlAttr;
 import org.jkeepalived.libc.netlink.StructNlMsgHdr;
-import org.jkeepalived.libc.netlink.UnknownNetlinkMessage;
 import org.jkeepalived.libc.netlink.WireFormatException;
 
 /**
  * A generic netlink message: {@code nlmsghdr} (its type is the family id), {@code genlmsghdr}, then the family's
- * top-level attributes in wire order. libc parses it as an {@link UnknownNetlinkMessage}; this reads its payload.
+ * top-level attributes in wire order.
  */
 public record GenlMessage(StructNlMsgHdr header, StructGenlMsgHdr genl, List<StructNlAttr> attributes) {
 
@@ -30,30 +28,35 @@ public record GenlMessage(StructNlMsgHdr header, StructGenlMsgHdr genl, List<Str
         return new GenlMessage(new StructNlMsgHdr(length, familyId, flags, sequence, 0), genl, attributes);
     }
 
-    /** The generic netlink message a libc-parsed message of the family's type carries. */
-    public static GenlMessage of(UnknownNetlinkMessage message) {
-        ByteBuffer payload = ByteBuffer.wrap(message.payload()).order(ByteOrder.nativeOrder());
-        StructGenlMsgHdr genl = StructGenlMsgHdr.parse(payload);
-        try {
-            return new GenlMessage(message.header(), genl, StructNlAttr.parseAll(payload));
-        } catch (WireFormatException e) {
-            throw new WireFormatException(StructGenlMsgHdr.BYTES + e.offset(), e.reason());
-        }
+    /** Whether the message at {@code buffer}'s position is one of netlink's own (NLMSG_ERROR, NLMSG_DONE...). */
+    public static boolean isControlMessage(ByteBuffer buffer) {
+        int typeOffset = buffer.position() + Integer.BYTES;
+        return Short.toUnsignedInt(buffer.order(ByteOrder.nativeOrder()).getShort(typeOffset))
+                < StructNlMsgHdr.NLMSG_MIN_TYPE;
     }
 
-    /** Parses one whole message (as a test vector holds it); offsets in errors count from its first byte. */
+    /**
+     * The message at {@code buffer}'s position, whose position then moves past it and its padding; offsets in errors
+     * count from that position. libc's dispatch by type is not used: a family's dynamic id may equal an rtnetlink
+     * message type.
+     */
     public static GenlMessage parse(ByteBuffer buffer) {
-        int start = buffer.position();
-        NetlinkMessage message = NetlinkMessage.parse(buffer.order(ByteOrder.nativeOrder()));
-        if (!(message instanceof UnknownNetlinkMessage generic)) {
-            throw new WireFormatException(start, "message type " + message.header().type()
-                    + ": a netlink control message, not a generic netlink one");
+        ByteBuffer messages = buffer.order(ByteOrder.nativeOrder());
+        int start = messages.position();
+        StructNlMsgHdr header = StructNlMsgHdr.parse(messages);
+        long payloadBytes = Integer.toUnsignedLong(header.length()) - StructNlMsgHdr.BYTES;
+        if (payloadBytes > messages.remaining()) {
+            throw new WireFormatException(start, "nlmsg_len: " + Integer.toUnsignedString(header.length()) + " ("
+                    + (messages.remaining() + StructNlMsgHdr.BYTES) + " bytes left)");
         }
+        ByteBuffer payload = messages.slice(messages.position(), (int) payloadBytes).order(ByteOrder.nativeOrder());
+        messages.position(Math.min(messages.limit(), start + align(header.length())));
         try {
-            return of(generic);
+            StructGenlMsgHdr genl = StructGenlMsgHdr.parse(payload);
+            return new GenlMessage(header, genl, StructNlAttr.parseAll(payload));
         } catch (WireFormatException e) {
             throw new WireFormatException(start + StructNlMsgHdr.BYTES + e.offset(), "message type "
-                    + generic.header().type() + ": " + e.reason());
+                    + header.type() + ": " + e.reason());
         }
     }
 
@@ -65,7 +68,7 @@ public record GenlMessage(StructNlMsgHdr header, StructGenlMsgHdr genl, List<Str
 
     /** The whole message as bytes in native order, ready to send. */
     public ByteBuffer toBuffer() {
-        ByteBuffer buffer = ByteBuffer.allocate(header.length()).order(ByteOrder.nativeOrder());
+        ByteBuffer buffer = ByteBuffer.allocate(align(header.length())).order(ByteOrder.nativeOrder());
         pack(buffer);
         return buffer.flip();
     }
@@ -76,5 +79,9 @@ public record GenlMessage(StructNlMsgHdr header, StructGenlMsgHdr genl, List<Str
 
     public boolean isRequest() {
         return (header.flags() & StructNlMsgHdr.NLM_F_REQUEST) != 0;
+    }
+
+    private static int align(int length) {
+        return (length + 3) & -4;
     }
 }
