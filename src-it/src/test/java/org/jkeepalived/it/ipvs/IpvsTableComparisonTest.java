@@ -97,6 +97,6 @@ class IpvsTableComparisonTest {
     }
 
     private static List<String> serviceLines(List<String> lines) {
-        return lines.stream().filter(line -> line.matches("(TCP|UDP|SCTP|FWM) .*|-> .*")).toList();
+        return lines.stream().filter(line -> line.matches("(TCP|UDP|SCTP|FWM) .*|-> \\S+:\\d+ .*")).toList();
     }
 }
