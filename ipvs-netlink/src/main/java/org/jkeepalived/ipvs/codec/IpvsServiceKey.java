@@ -35,7 +35,8 @@ public record IpvsServiceKey(int addressFamily, int protocol, Optional<InetAddre
         Attributes.requireRange("port", port, 0xffff);
         Attributes.requireRange("fwmark", fwmark, 0xffff_ffffL);
         if (fwmark != 0 && (address.isPresent() || protocol != 0 || port != 0)) {
-            throw new IllegalArgumentException("fwmark: " + fwmark + " (expected no protocol, address or port with it)");
+            throw new IllegalArgumentException("fwmark: " + fwmark
+                    + " (expected no protocol, address or port with it)");
         }
         if (fwmark == 0) {
             Attributes.requireFamily("address", address.orElseThrow(() ->
