@@ -1,0 +1,28 @@
+package org.jkeepalived.ipvs;
+
+import java.io.IOException;
+
+import org.jkeepalived.ipvs.codec.IpvsDestination;
+import org.jkeepalived.ipvs.codec.IpvsService;
+import org.jkeepalived.ipvs.codec.ServiceAttribute;
+
+/**
+ * The IPVS table operations the {@link IpvsReconciler} needs. A refusal is an {@link IpvsException} carrying
+ * keepalived's log line; any other {@link IOException} is a failure to talk to the kernel at all.
+ */
+public interface IpvsKernel {
+
+    void addService(IpvsService service) throws IOException;
+
+    void updateService(IpvsService service) throws IOException;
+
+    void deleteService(ServiceAttribute service) throws IOException;
+
+    void addDestination(IpvsService service, IpvsDestination destination) throws IOException;
+
+    void updateDestination(IpvsService service, IpvsDestination destination) throws IOException;
+
+    void deleteDestination(IpvsService service, IpvsDestination destination) throws IOException;
+
+    void flush() throws IOException;
+}

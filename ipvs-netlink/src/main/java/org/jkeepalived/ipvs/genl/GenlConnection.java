@@ -1,0 +1,133 @@
+package org.jkeepalived.ipvs.genl;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jkeepalived.libc.Native;
+import org.jkeepalived.libc.NativeIoException;
+import org.jkeepalived.libc.NetlinkSocket;
+import org.jkeepalived.libc.netlink.NetlinkDoneMessage;
+import org.jkeepalived.libc.netlink.NetlinkErrorMessage;
+import org.jkeepalived.libc.netlink.NetlinkMessage;
+import org.jkeepalived.libc.netlink.StructNlMsgHdr;
+
+/**
+ * Request and reply over one NETLINK_GENERIC socket. Each exchange sends one request and collects the messages that
+ * answer it (same sequence number, our port id) until its acknowledgement, its error or the end of its dump; a
+ * refusal becomes a {@link NativeIoException} carrying the kernel's errno. Owned by one thread.
+ */
+public final class GenlConnection implements AutoCloseable {
+
+    /** Room for one datagram: the kernel fills dump datagrams up to about 32 KiB. */
+    private static final int RECEIVE_BUFFER_BYTES = 64 * 1024;
+
+    private final NetlinkSocket socket;
+    private final int replyTimeoutMillis;
+    private final ByteBuffer receiveBuffer =
+            ByteBuffer.allocate(RECEIVE_BUFFER_BYTES).order(ByteOrder.nativeOrder());
+    private int nextSequence;
+
+    /**
+     * @param firstSequence the first request's sequence number (libnl uses the time; pass it in, or 1)
+     */
+    public GenlConnection(NetlinkSocket socket, int firstSequence, int replyTimeoutMillis) {
+        if (replyTimeoutMillis <= 0) {
+            throw new IllegalArgumentException("replyTimeoutMillis: " + replyTimeoutMillis + " (expected 1 or more)");
+        }
+        this.socket = socket;
+        this.nextSequence = firstSequence;
+        this.replyTimeoutMillis = replyTimeoutMillis;
+    }
+
+    /** A connection on a new NETLINK_GENERIC socket in the calling thread's network namespace. */
+    public static GenlConnection open(int firstSequence, int replyTimeoutMillis) throws NativeIoException {
+        return new GenlConnection(NetlinkSocket.open(NetlinkSocket.NETLINK_GENERIC), firstSequence,
+                replyTimeoutMillis);
+    }
+
+    /** The sequence number the next request should carry; each call hands out a new one. */
+    public int nextSequence() {
+        return nextSequence++;
+    }
+
+    /** The id of the generic netlink family {@code name} (ENOENT when its module is not loaded). */
+    public int resolveFamily(String name) throws IOException {
+        List<GenlMessage> replies = exchange(GenlController.familyRequest(nextSequence(), name),
+                "CTRL_CMD_GETFAMILY", name);
+        if (replies.isEmpty()) {
+            throw new IOException("CTRL_CMD_GETFAMILY " + name + ": acknowledged without a family");
+        }
+        return GenlController.familyId(replies.get(0));
+    }
+
+    /**
+     * Sends {@code request} and returns the family messages answering it, in order.
+     *
+     * @param call      names the request in errors, e.g. {@code IPVS_CMD_NEW_SERVICE}
+     * @param arguments what it was about, for errors
+     */
+    public List<GenlMessage> exchange(GenlMessage request, String call, String arguments) throws IOException {
+        if (!socket.send(request.toBuffer())) {
+            throw new IOException(call + " seq " + request.header().sequence() + ": netlink send buffer full");
+        }
+        int sequence = request.header().sequence();
+        List<GenlMessage> answers = new ArrayList<>();
+        while (true) {
+            ByteBuffer datagram = receiveDatagram(sequence, call);
+            while (datagram.remaining() >= StructNlMsgHdr.BYTES) {
+                if (!GenlMessage.isControlMessage(datagram)) {
+                    GenlMessage answer = GenlMessage.parse(datagram);
+                    if (answers(answer.header(), sequence)) {
+                        answers.add(answer);
+                    }
+                    continue;
+                }
+                NetlinkMessage control = NetlinkMessage.parse(datagram);
+                if (!answers(control.header(), sequence)) {
+                    continue;
+                }
+                if (control instanceof NetlinkErrorMessage error) {
+                    if (!error.isAck()) {
+                        String detail = error.extendedAckMessage().map(text -> arguments + ": " + text)
+                                .orElse(arguments);
+                        throw new NativeIoException(call, detail, error.errno(), Native.errnoText(error.errno()));
+                    }
+                    return List.copyOf(answers);
+                }
+                if (control instanceof NetlinkDoneMessage done) {
+                    if (done.status() < 0) {
+                        throw new NativeIoException(call, arguments, -done.status(),
+                                Native.errnoText(-done.status()));
+                    }
+                    return List.copyOf(answers);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() throws NativeIoException {
+        socket.close();
+    }
+
+    private boolean answers(StructNlMsgHdr header, int sequence) {
+        return header.sequence() == sequence && header.portId() == socket.portId();
+    }
+
+    /** The next datagram; waits for one up to the reply timeout. */
+    private ByteBuffer receiveDatagram(int sequence, String call) throws IOException {
+        while (true) {
+            if (!socket.awaitReadable(replyTimeoutMillis)) {
+                throw new IOException(call + " seq " + sequence + ": no reply from the kernel in "
+                        + replyTimeoutMillis + " ms");
+            }
+            receiveBuffer.clear();
+            if (socket.receive(receiveBuffer).isPresent()) {
+                return receiveBuffer.flip();
+            }
+        }
+    }
+}
