@@ -88,6 +88,11 @@ final class EngineEffects implements VrrpEffects {
         }
     }
 
+    /** Removes {@code addresses} of the instance: those a reload took out of its configuration. */
+    void removeAddresses(List<VirtualAddress> addresses) {
+        changeAddresses(runtime(), addresses, false);
+    }
+
     /** virtual_routes are not acted on yet; keepalived's parser keeps them, the engine of a later release adds them. */
     @Override
     public void addVirtualRoutes() {
@@ -171,7 +176,7 @@ final class EngineEffects implements VrrpEffects {
         }
     }
 
-    private static String deviceOf(InstanceRuntime runtime, VirtualAddress address) {
+    static String deviceOf(InstanceRuntime runtime, VirtualAddress address) {
         return address.device().or(runtime.config::interfaceName).orElse("");
     }
 
