@@ -11,16 +11,31 @@ public interface VrrpLauncher {
     Running start(KeepalivedConfig config) throws InterruptedException;
 
     /** A started VRRP subsystem. */
-    @FunctionalInterface
     interface Running {
+        /**
+         * Applies {@code config} to what runs, as the difference from the config it runs (SIGHUP).
+         *
+         * @return false when nothing runs to apply it to: the caller starts VRRP for it instead
+         */
+        boolean reload(KeepalivedConfig config) throws InterruptedException;
+
         /**
          * Stops it; with {@code release} (no {@code -V}) masters send priority 0 and remove their addresses first.
          */
         void stop(boolean release) throws InterruptedException;
     }
 
-    /** Nothing to stop: a config without VRRP instances. */
-    Running NOTHING_RUNNING = release -> { };
+    /** Nothing to stop or reload: a config without VRRP instances. */
+    Running NOTHING_RUNNING = new Running() {
+        @Override
+        public boolean reload(KeepalivedConfig config) {
+            return false;
+        }
+
+        @Override
+        public void stop(boolean release) {
+        }
+    };
 
     /** The {@link VrrpEngine}, started only for a config with VRRP instances. */
     static VrrpLauncher engine(boolean logDetail) {
@@ -30,7 +45,18 @@ public interface VrrpLauncher {
             }
             VrrpEngine engine = new VrrpEngine(config.vrrp(), config.global(), logDetail, System::nanoTime);
             engine.start();
-            return engine::stop;
+            return new Running() {
+                @Override
+                public boolean reload(KeepalivedConfig newConfig) throws InterruptedException {
+                    engine.reload(newConfig.vrrp(), newConfig.global());
+                    return true;
+                }
+
+                @Override
+                public void stop(boolean release) throws InterruptedException {
+                    engine.stop(release);
+                }
+            };
         };
     }
 }
