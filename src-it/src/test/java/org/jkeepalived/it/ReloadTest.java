@@ -85,7 +85,8 @@ class ReloadTest {
                         + instance("VI_2", 62, VIP_2).replace("interface eth0", "interface nosuch0"));
                 daemon.reload();
                 assertTrue(daemon.log().contains("keeping the running configuration"), daemon.log());
-                assertTrue(daemon.log().contains("keepalived.conf: Line 12) WARNING - interface nosuch0 for vrrp_instance VI_2 doesn't exist"), daemon.log());
+                assertTrue(daemon.log().contains("keepalived.conf: Line 12) WARNING - interface nosuch0 for"
+                        + " vrrp_instance VI_2 doesn't exist"), daemon.log());
                 assertTrue(daemon.has("eth0", VIP_1));
                 assertTrue(!daemon.has("eth0", VIP_1_EXTRA), "the broken config's VIP was added");
 
