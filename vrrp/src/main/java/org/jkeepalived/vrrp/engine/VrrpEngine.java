@@ -276,7 +276,8 @@ public final class VrrpEngine {
 
         /** An instance's runtime and machine for the current config, not yet started nor in the loop's lists. */
         private InstanceRuntime newRuntime(VrrpInstance instance) {
-            InstanceRuntime runtime = new InstanceRuntime(instance, global, instance.interfaceName().flatMap(this::link));
+            InstanceRuntime runtime = new InstanceRuntime(instance, global,
+                    instance.interfaceName().flatMap(this::link));
             runtime.settings = MachineSettings.fromConfig(instance, config, global, runtime.sourceAddress, logDetail);
             runtime.machine = new VrrpInstanceMachine(runtime.settings, EngineEffects.forInstance(this, runtime));
             return runtime;
