@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 
 /**
  * The keepalived process without {@code -t}: logs keepalived's start lines, loads the config, refuses to start as
- * keepalived does, writes the pid files, runs the VRRP engine for the config until STOP, and on RELOAD runs a new
- * engine for the new config; the checker subsystem runs beside it (not yet restarted on RELOAD).
+ * keepalived does, writes the pid files, runs the VRRP engine for the config until STOP, and on RELOAD hands the
+ * engine the new config to apply as a difference; the checker subsystem runs beside it (not yet reloaded).
  */
 public final class Daemon {
     /** KEEPALIVED_EXIT_NO_CONFIG: the config file cannot be found or read. */
@@ -253,22 +253,28 @@ public final class Daemon {
     }
 
     /**
-     * keepalived's SIGHUP: re-read the config; one it cannot run is reported and the running one kept (keepalived's
-     * {@code reload_check_config} behaviour, which jkeepalived always applies).
+     * keepalived's SIGHUP: re-read the whole config and check it before applying anything. One it cannot run is
+     * reported line by line and the running one kept untouched (keepalived 2.2.7 exits instead, leaving its
+     * addresses behind); one it can run is applied as a difference (see {@link VrrpLauncher.Running#reload}).
      */
     private void reload() throws InterruptedException {
         log.info("Reloading ...");
         LoadResult result = source.load(options);
         logDiagnostics(result);
-        if (!result.canRun()) {
+        if (!result.canRun(runningSubsystems())) {
             log.error("Reload of configuration {} failed: keeping the running configuration", options.configFile());
             return;
         }
-        stopVrrp();
         config = result.config().orElseThrow();
         dumpIfAsked();
-        startVrrp();
+        reloadVrrp();
         log.info("Reload complete");
+    }
+
+    private void reloadVrrp() throws InterruptedException {
+        if (options.subsystems().vrrp() && !vrrp.reload(config)) {
+            vrrp = vrrpLauncher.start(config);
+        }
     }
 
     /** The VRRP subsystem runs unless {@code -C}; nothing runs for a config without instances. */

@@ -14,8 +14,14 @@ public interface VrrpLauncher {
     Running start(KeepalivedConfig config) throws InterruptedException;
 
     /** A started VRRP subsystem. */
-    @FunctionalInterface
     interface Running {
+        /**
+         * Applies {@code config} to what runs, as the difference from the config it runs (SIGHUP).
+         *
+         * @return false when nothing runs to apply it to: the caller starts VRRP for it instead
+         */
+        boolean reload(KeepalivedConfig config) throws InterruptedException;
+
         /**
          * Stops it; with {@code release} (no {@code -V}) masters send priority 0 and remove their addresses first.
          */
@@ -27,8 +33,17 @@ public interface VrrpLauncher {
         }
     }
 
-    /** Nothing to stop: a config without VRRP instances. */
-    Running NOTHING_RUNNING = release -> { };
+    /** Nothing to stop or reload: a config without VRRP instances. */
+    Running NOTHING_RUNNING = new Running() {
+        @Override
+        public boolean reload(KeepalivedConfig config) {
+            return false;
+        }
+
+        @Override
+        public void stop(boolean release) {
+        }
+    };
 
     /** The {@link VrrpEngine}, started only for a config with VRRP instances. */
     static VrrpLauncher engine(boolean logDetail) {
@@ -39,6 +54,12 @@ public interface VrrpLauncher {
             VrrpEngine engine = new VrrpEngine(config.vrrp(), config.global(), logDetail, System::nanoTime);
             engine.start();
             return new Running() {
+                @Override
+                public boolean reload(KeepalivedConfig newConfig) throws InterruptedException {
+                    engine.reload(newConfig.vrrp(), newConfig.global());
+                    return true;
+                }
+
                 @Override
                 public void stop(boolean release) throws InterruptedException {
                     engine.stop(release);

@@ -34,7 +34,18 @@ class DaemonTest {
     private final List<String> vrrpCalls = new ArrayList<>();
     private final VrrpLauncher vrrpLauncher = config -> {
         vrrpCalls.add("start " + System.identityHashCode(config));
-        return release -> vrrpCalls.add("stop release=" + release);
+        return new VrrpLauncher.Running() {
+            @Override
+            public boolean reload(KeepalivedConfig newConfig) {
+                vrrpCalls.add("reload " + System.identityHashCode(newConfig));
+                return true;
+            }
+
+            @Override
+            public void stop(boolean release) {
+                vrrpCalls.add("stop release=" + release);
+            }
+        };
     };
     /** Each load takes the next result; the last one stays for any further loads. */
     private final ConfigSource source = new ConfigSource() {
@@ -185,14 +196,14 @@ class DaemonTest {
     }
 
     @Test
-    void aGoodReloadStopsTheOldVrrpBeforeStartingTheNewOne() throws Exception {
+    void aGoodReloadIsHandedToTheRunningVrrpWithoutStoppingIt() throws Exception {
         LoadResult first = runnable();
         LoadResult second = runnable();
         loads.add(first);
         loads.add(second);
         assertEquals(0, daemon(options()).run(stopAfter(List.of(DaemonRequest.RELOAD), () -> { })));
-        assertEquals(List.of("start " + System.identityHashCode(first.config().orElseThrow()), "stop release=true",
-                "start " + System.identityHashCode(second.config().orElseThrow()), "stop release=true"), vrrpCalls);
+        assertEquals(List.of("start " + System.identityHashCode(first.config().orElseThrow()),
+                "reload " + System.identityHashCode(second.config().orElseThrow()), "stop release=true"), vrrpCalls);
     }
 
     @Test

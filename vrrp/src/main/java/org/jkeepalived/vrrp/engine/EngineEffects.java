@@ -89,6 +89,11 @@ final class EngineEffects implements VrrpEffects {
         }
     }
 
+    /** Removes {@code addresses} of the instance: those a reload took out of its configuration. */
+    void removeAddresses(List<VirtualAddress> addresses) {
+        changeAddresses(runtime(), addresses, false);
+    }
+
     @Override
     public void addVirtualRoutes() {
         InstanceRuntime runtime = runtime();
@@ -202,7 +207,7 @@ final class EngineEffects implements VrrpEffects {
         }
     }
 
-    private static String deviceOf(InstanceRuntime runtime, VirtualAddress address) {
+    static String deviceOf(InstanceRuntime runtime, VirtualAddress address) {
         return address.device().or(runtime.config::interfaceName).orElse("");
     }
 

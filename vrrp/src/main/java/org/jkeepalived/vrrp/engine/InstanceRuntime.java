@@ -21,6 +21,7 @@ import org.jkeepalived.vrrp.codec.UnicastChecksumCompat;
 import org.jkeepalived.vrrp.codec.VrrpAdvert;
 import org.jkeepalived.vrrp.codec.VrrpCodec;
 import org.jkeepalived.vrrp.codec.VrrpVersion;
+import org.jkeepalived.vrrp.machine.MachineSettings;
 import org.jkeepalived.vrrp.machine.VrrpInstanceMachine;
 
 /**
@@ -49,6 +50,7 @@ final class InstanceRuntime {
     /** Whether the forced rule removal of leaving INIT has happened. */
     boolean rulesCleared;
     ReceiverState receiverState;
+    MachineSettings settings;
     VrrpInstanceMachine machine;
     Optional<VrrpSocket> socket = Optional.empty();
     private int ipIdentification;

@@ -37,8 +37,44 @@ final class TrackScript {
         this.nextRunNs = startNs;
     }
 
+    /**
+     * The script a reload changed, taking {@code previous}'s verdict over as keepalived 2.2.7's
+     * {@code clear_diff_script} does: a script that never reported starts again, otherwise its result keeps its
+     * distance from {@code rise} within the new rise and fall, and one line says which way it counts.
+     */
+    static TrackScript reloaded(VrrpScript script, TrackScript previous, long startNs, List<String> log) {
+        TrackScript reloaded = new TrackScript(script, startNs);
+        if (previous.initialising) {
+            reloaded.result = reloaded.rise - 1;
+            reloaded.initialising = true;
+            return reloaded;
+        }
+        long fullyOk = reloaded.rise + reloaded.fall - 1;
+        if (previous.result < previous.rise) {
+            reloaded.result = previous.result == 0 ? 0
+                    : Math.max(0, reloaded.rise - (previous.rise - previous.result));
+            log.add("VRRP_Script(" + script.name() + ") considered unsuccessful on reload");
+        } else {
+            reloaded.result = previous.result == previous.rise + previous.fall - 1 ? fullyOk
+                    : Math.min(fullyOk, reloaded.rise + previous.result - previous.rise);
+            log.add("VRRP_Script(" + script.name() + ") considered successful on reload");
+        }
+        reloaded.lastStatus = previous.lastStatus;
+        reloaded.initialising = false;
+        return reloaded;
+    }
+
     String name() {
         return script.name();
+    }
+
+    VrrpScript config() {
+        return script;
+    }
+
+    /** Whether it counts as OK now; empty until it first reports (a script with {@code init_fail} has failed). */
+    Optional<Boolean> verdict() {
+        return initialising ? Optional.empty() : Optional.of(result >= rise);
     }
 
     /** The command's words, to run. */

@@ -11,14 +11,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import org.jkeepalived.config.global.GlobalDefs;
 import org.jkeepalived.config.vrrp.SyncGroup;
 import org.jkeepalived.config.vrrp.Tracked;
+import org.jkeepalived.config.vrrp.VirtualAddress;
 import org.jkeepalived.config.vrrp.VrrpConfig;
 import org.jkeepalived.config.vrrp.VrrpInstance;
 import org.jkeepalived.config.vrrp.VrrpScript;
@@ -68,9 +73,11 @@ public final class VrrpEngine {
     private static final int MAX_SLEEP_MILLIS = 1_000;
     private static final long NANOS_PER_MILLI = 1_000_000L;
     private static final long NANOS_PER_MICRO = 1_000L;
+    private static final long RELOAD_POLL_MILLIS = 100;
 
-    private final VrrpConfig config;
-    private final GlobalDefs global;
+    /** Written by the loop thread only, at a reload; volatile for readers elsewhere. */
+    private volatile VrrpConfig config;
+    private volatile GlobalDefs global;
     private final boolean logDetail;
     private final LongSupplier nanoClock;
     private final Map<String, VrrpState> publishedStates = new ConcurrentHashMap<>();
@@ -120,6 +127,37 @@ public final class VrrpEngine {
         thread.join(STOP_JOIN_MILLIS);
         if (thread.isAlive()) {
             LOG.warn("VRRP loop did not stop within {} ms", STOP_JOIN_MILLIS);
+        }
+    }
+
+    /**
+     * Applies {@code newConfig} on the loop thread as the difference from the running one, and returns once it is
+     * applied. Instances whose settings are the same (locations in the files aside) are not touched: no flap, no new
+     * election. An instance still there with other settings keeps its state as keepalived 2.2.7's reload keeps it
+     * ({@link VrrpInstanceMachine#resume}); a master adds its new addresses, then removes those no longer configured.
+     * New instances start as at start-up; removed ones stop ({@link VrrpInstanceMachine#remove}). Unchanged track
+     * scripts and sockets are reused. Does nothing once the loop has ended.
+     */
+    public void reload(VrrpConfig newConfig, GlobalDefs newGlobal) throws InterruptedException {
+        Objects.requireNonNull(newConfig, "newConfig");
+        Objects.requireNonNull(newGlobal, "newGlobal");
+        CompletableFuture<Void> applied = new CompletableFuture<>();
+        post(() -> {
+            try {
+                loop.applyReload(newConfig, newGlobal);
+            } finally {
+                applied.complete(null);
+            }
+        });
+        while (thread != null && thread.isAlive()) {
+            try {
+                applied.get(RELOAD_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException e) {
+                // the loop may have ended without running the reload: look again
+            } catch (ExecutionException e) {
+                return;
+            }
         }
     }
 
@@ -215,10 +253,7 @@ public final class VrrpEngine {
         private void setUp() throws IOException {
             wakeFd = LoopNative.openEventFd();
             scripts = new ScriptRunner();
-            List<String> fifoPaths = new ArrayList<>();
-            global.notifyFifo().ifPresent(fifo -> fifoPaths.add(fifo.path()));
-            global.vrrpNotifyFifo().ifPresent(fifo -> fifoPaths.add(fifo.path()));
-            notifyFifo = new NotifyFifo(fifoPaths, this::log);
+            notifyFifo = new NotifyFifo(notifyFifoPaths(global), this::log);
             rtnetlink = RtnetlinkClient.open(RTNETLINK_REPLY_TIMEOUT_MILLIS);
             links = LinkTable.read(rtnetlink);
             gratuitousUpdates = new GratuitousUpdates(global.garp().garpIntervalMicros(),
@@ -232,34 +267,193 @@ public final class VrrpEngine {
             }
             long nowNs = nanoClock.getAsLong();
             for (VrrpInstance instance : config.instances().values()) {
-                InstanceRuntime runtime = new InstanceRuntime(instance, global,
-                        instance.interfaceName().flatMap(this::link));
-                MachineSettings settings = MachineSettings.fromConfig(instance, config, global,
-                        runtime.sourceAddress, logDetail);
-                runtime.machine = new VrrpInstanceMachine(settings, EngineEffects.forInstance(this, runtime));
-                instances.add(runtime);
-                byName.put(runtime.name(), runtime);
-                dropCounters.put(runtime.name(), runtime.drops);
-                openSocket(runtime);
+                InstanceRuntime runtime = newRuntime(instance);
+                register(runtime);
                 reportInitialLinks(runtime, nowNs);
             }
-            List<VrrpInstanceMachine> grouped = new ArrayList<>();
             for (SyncGroup group : config.syncGroups().values()) {
-                List<VrrpInstanceMachine> members = group.members().stream().map(byName::get)
-                        .filter(Objects::nonNull).map(runtime -> runtime.machine).toList();
-                if (!members.isEmpty()) {
-                    groups.add(new SyncGroupMachine(group.name(), members, group.notifyScripts(),
-                            EngineEffects.forGroup(this)));
-                    grouped.addAll(members);
-                }
+                newGroup(group).ifPresent(groups::add);
             }
             for (VrrpScript script : config.scripts().values()) {
                 trackScripts.add(new TrackScript(script, nowNs));
             }
             groups.forEach(group -> group.start(nowNs));
-            instances.stream().map(runtime -> runtime.machine).filter(machine -> !grouped.contains(machine))
-                    .forEach(machine -> machine.start(nowNs));
+            ungrouped(instances).forEach(runtime -> runtime.machine.start(nowNs));
             publishStates();
+        }
+
+        private List<String> notifyFifoPaths(GlobalDefs defs) {
+            List<String> paths = new ArrayList<>();
+            defs.notifyFifo().ifPresent(fifo -> paths.add(fifo.path()));
+            defs.vrrpNotifyFifo().ifPresent(fifo -> paths.add(fifo.path()));
+            return paths;
+        }
+
+        /** An instance's runtime and machine for the current config, not yet started nor in the loop's lists. */
+        private InstanceRuntime newRuntime(VrrpInstance instance) {
+            InstanceRuntime runtime = new InstanceRuntime(instance, global,
+                    instance.interfaceName().flatMap(this::link));
+            runtime.settings = MachineSettings.fromConfig(instance, config, global, runtime.sourceAddress, logDetail);
+            runtime.machine = new VrrpInstanceMachine(runtime.settings, EngineEffects.forInstance(this, runtime));
+            return runtime;
+        }
+
+        private void register(InstanceRuntime runtime) {
+            instances.add(runtime);
+            byName.put(runtime.name(), runtime);
+            dropCounters.put(runtime.name(), runtime.drops);
+            openSocket(runtime);
+        }
+
+        /** The machine of a configured sync group over the instances in {@link #byName}; none without members. */
+        private Optional<SyncGroupMachine> newGroup(SyncGroup group) {
+            List<VrrpInstanceMachine> members = group.members().stream().map(byName::get)
+                    .filter(Objects::nonNull).map(runtime -> runtime.machine).toList();
+            if (members.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new SyncGroupMachine(group.name(), members, group.notifyScripts(),
+                    EngineEffects.forGroup(this)));
+        }
+
+        /** The instances of {@code runtimes} in no sync group of the current config. */
+        private List<InstanceRuntime> ungrouped(List<InstanceRuntime> runtimes) {
+            return runtimes.stream().filter(runtime -> ReloadPlan.groupOf(config, runtime.name()).isEmpty()).toList();
+        }
+
+        // keepalived's reload (vrrp_daemon.c reload_vrrp_thread, vrrp.c clear_diff_vrrp), applied as a difference.
+        void applyReload(VrrpConfig newConfig, GlobalDefs newGlobal) {
+            long nowNs = nanoClock.getAsLong();
+            VrrpConfig oldConfig = config;
+            refreshLinks();
+            if (!notifyFifoPaths(global).equals(notifyFifoPaths(newGlobal))) {
+                notifyFifo.close();
+                notifyFifo = new NotifyFifo(notifyFifoPaths(newGlobal), this::log);
+            }
+            config = newConfig;
+            global = newGlobal;
+            Map<String, InstanceRuntime> previous = new LinkedHashMap<>(byName);
+            Map<String, InstanceRuntime> candidates = new LinkedHashMap<>();
+            newConfig.instances().values().forEach(instance -> candidates.put(instance.name(), newRuntime(instance)));
+            ReloadPlan plan = ReloadPlan.of(oldConfig, newConfig, previous, candidates);
+            for (String name : plan.removed()) {
+                InstanceRuntime gone = previous.get(name);
+                gone.machine.remove(nowNs);
+                cancelGratuitousUpdates(name);
+            }
+            List<SyncGroupMachine> keptGroups = groups.stream()
+                    .filter(group -> plan.keptGroups().contains(group.name())).toList();
+            Map<String, VrrpState> previousGroupStates = new LinkedHashMap<>();
+            groups.forEach(group -> previousGroupStates.put(group.name(), group.state()));
+            instances.clear();
+            byName.clear();
+            sockets.values().forEach(pooled -> pooled.members().clear());
+            List<InstanceRuntime> started = new ArrayList<>();
+            for (InstanceRuntime candidate : candidates.values()) {
+                InstanceRuntime runtime = plan.kept().contains(candidate.name())
+                        ? previous.get(candidate.name()) : candidate;
+                if (runtime == candidate) {
+                    plan.resumedFrom(candidate.name()).ifPresent(old -> candidate.receiverState = old.receiverState);
+                    started.add(candidate);
+                }
+                register(runtime);
+            }
+            closeUnusedSockets();
+            reloadTrackScripts(newConfig, nowNs);
+            started.forEach(runtime -> reportInitialTrackers(runtime, nowNs));
+            groups.clear();
+            groups.addAll(keptGroups);
+            for (SyncGroup group : newConfig.syncGroups().values()) {
+                if (!plan.keptGroups().contains(group.name())) {
+                    newGroup(group).ifPresent(machine -> {
+                        groups.add(machine);
+                        machine.resume(plan.resumedMachines(), Optional.ofNullable(previousGroupStates.get(
+                                group.name())), nowNs);
+                    });
+                }
+            }
+            for (InstanceRuntime runtime : ungrouped(started)) {
+                Optional<InstanceRuntime> old = plan.resumedFrom(runtime.name());
+                if (old.isPresent()) {
+                    runtime.machine.resume(old.get().machine, nowNs);
+                } else {
+                    runtime.machine.start(nowNs);
+                }
+            }
+            started.forEach(runtime -> plan.resumedFrom(runtime.name())
+                    .ifPresent(old -> editAddresses(old, runtime, nowNs)));
+            publishedStates.keySet().retainAll(byName.keySet());
+            dropCounters.keySet().retainAll(byName.keySet());
+            publishStates();
+            log("Reloaded VRRP: " + plan.describe());
+        }
+
+        /** keepalived's reload reads the interfaces again: new ones can be used, addresses may have moved. */
+        private void refreshLinks() {
+            try {
+                links = LinkTable.read(rtnetlink);
+            } catch (IOException | RuntimeException e) {
+                log("Reload: interfaces not read again, keeping what was known: " + e.getMessage());
+            }
+        }
+
+        /**
+         * A master kept through a reload adds the addresses of its new configuration (those it has already are
+         * left as they are), then removes the old ones no longer configured, and sends gratuitous updates when it
+         * gained some, as keepalived's restore_vrrp_state and clear_diff_vrrp_vip.
+         */
+        private void editAddresses(InstanceRuntime old, InstanceRuntime runtime, long nowNs) {
+            Set<AddressKey> newKeys = AddressKey.allOf(runtime);
+            if (runtime.machine.addressesSet()) {
+                EngineEffects.forInstance(this, runtime).addVirtualAddresses();
+            }
+            if (old.machine.addressesSet()) {
+                List<VirtualAddress> stale = AddressKey.addressesOf(old).stream()
+                        .filter(address -> !newKeys.contains(AddressKey.of(old, address))).toList();
+                EngineEffects.forInstance(this, old).removeAddresses(stale);
+            }
+            if (runtime.machine.addressesSet() && old.machine.addressesSet()
+                    && !AddressKey.allOf(old).containsAll(newKeys)) {
+                runtime.machine.addressesAdded(nowNs);
+            }
+        }
+
+        private void closeUnusedSockets() {
+            sockets.values().removeIf(pooled -> {
+                if (pooled.members().isEmpty()) {
+                    closeQuietly(pooled.socket());
+                    return true;
+                }
+                return false;
+            });
+        }
+
+        /** Unchanged track scripts carry on; changed ones take their verdict over; new ones start. */
+        private void reloadTrackScripts(VrrpConfig newConfig, long nowNs) {
+            Map<String, TrackScript> previous = new LinkedHashMap<>();
+            trackScripts.forEach(script -> previous.put(script.name(), script));
+            trackScripts.clear();
+            List<String> lines = new ArrayList<>();
+            for (VrrpScript script : newConfig.scripts().values()) {
+                TrackScript old = previous.get(script.name());
+                if (old == null) {
+                    trackScripts.add(new TrackScript(script, nowNs));
+                } else if (SameSettings.of(old.config(), script)) {
+                    trackScripts.add(old);
+                } else {
+                    trackScripts.add(TrackScript.reloaded(script, old, nowNs, lines));
+                }
+            }
+            lines.forEach(this::log);
+        }
+
+        /** A machine started at a reload learns its trackers' states first, as at start-up. */
+        private void reportInitialTrackers(InstanceRuntime runtime, long nowNs) {
+            reportInitialLinks(runtime, nowNs);
+            for (TrackScript script : trackScripts) {
+                script.verdict().ifPresent(ok -> runtime.machine.onTrackerChange(
+                        new TrackerEvent.ScriptResult(script.name(), ok), nowNs));
+            }
         }
 
         private void openSocket(InstanceRuntime runtime) {
@@ -388,6 +582,10 @@ public final class VrrpEngine {
         }
 
         private void trackScriptFinished(TrackScript script, ScriptOutcome outcome) {
+            if (!trackScripts.contains(script)) {
+                // a reload replaced it while it ran
+                return;
+            }
             List<String> lines = new ArrayList<>();
             Optional<Boolean> verdict = script.finished(outcome, lines);
             lines.forEach(this::log);
@@ -496,14 +694,10 @@ public final class VrrpEngine {
 
         private void stopMachines() {
             long nowNs = nanoClock.getAsLong();
-            List<VrrpInstanceMachine> grouped = new ArrayList<>();
             for (SyncGroupMachine group : groups) {
                 group.stop(nowNs);
             }
-            config.syncGroups().values().forEach(group -> group.members().stream().map(byName::get)
-                    .filter(Objects::nonNull).forEach(runtime -> grouped.add(runtime.machine)));
-            instances.stream().map(runtime -> runtime.machine).filter(machine -> !grouped.contains(machine))
-                    .forEach(machine -> machine.stop(nowNs));
+            ungrouped(instances).forEach(runtime -> runtime.machine.stop(nowNs));
             publishStates();
         }
 

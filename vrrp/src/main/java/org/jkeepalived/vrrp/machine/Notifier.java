@@ -36,15 +36,24 @@ final class Notifier {
     }
 
     void stateChanged(VrrpState state, int priority) {
-        long timeoutMicros = VrrpState.STOP == state ? STOP_TIMEOUT_MICROS : VrrpEffects.NO_TIMEOUT;
-        stateScript(state).ifPresent(script -> effects.runNotifyScript(script, script.argv(),
+        notify(state.name(), stateScript(state), VrrpState.STOP == state, priority);
+    }
+
+    /** keepalived's notifications for an instance a reload deleted, with {@code notify_deleted} configured. */
+    void deleted(int priority) {
+        notify("DELETED", script("notify_deleted"), false, priority);
+    }
+
+    private void notify(String state, Optional<ScriptSpec> stateScript, boolean stopping, int priority) {
+        long timeoutMicros = stopping ? STOP_TIMEOUT_MICROS : VrrpEffects.NO_TIMEOUT;
+        stateScript.ifPresent(script -> effects.runNotifyScript(script, script.argv(),
                 stateScriptStopTimeout ? timeoutMicros : VrrpEffects.NO_TIMEOUT));
         script("notify").ifPresent(script -> {
             List<String> argv = new ArrayList<>(script.argv());
-            argv.addAll(List.of(type, name, state.name(), Integer.toString(priority)));
+            argv.addAll(List.of(type, name, state, Integer.toString(priority)));
             effects.runNotifyScript(script, argv, timeoutMicros);
         });
-        fifo(state.name(), priority);
+        fifo(state, priority);
     }
 
     /** An event that is no state: {@code MASTER_RX_LOWER_PRI}, {@code MASTER_PRIORITY}, {@code BACKUP_PRIORITY}. */

@@ -3,6 +3,7 @@ package org.jkeepalived.vrrp.machine;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jkeepalived.config.value.ScriptSpec;
 
 /**
@@ -58,6 +59,37 @@ public final class SyncGroupMachine {
 
     /** Starts every member as keepalived does at startup, with the group's notifications first. */
     public void start(long nowNs) {
+        initialiseMembersTracking(nowNs);
+        if (VrrpState.FAULT == state || VrrpState.BACKUP == state) {
+            sendGroupNotifies();
+        }
+        members.forEach(member -> member.initialiseState(nowNs));
+    }
+
+    /**
+     * Starts in place of the group of the same name under the config before a reload, as keepalived 2.2.7's reload
+     * does: each member with a previous incarnation in {@code previousMembers} (by name) takes its state over unless
+     * held in FAULT or INIT, the group is MASTER when every member is, and the group's notifications go out only
+     * when its state differs from {@code previousState} ({@code state_same_at_reload}).
+     */
+    public void resume(Map<String, VrrpInstanceMachine> previousMembers, Optional<VrrpState> previousState,
+                       long nowNs) {
+        initialiseMembersTracking(nowNs);
+        for (VrrpInstanceMachine member : members) {
+            Optional.ofNullable(previousMembers.get(member.name())).ifPresent(member::adopt);
+        }
+        if (0 == membersInFault && 0 == membersInInit
+                && members.stream().allMatch(member -> VrrpState.MASTER == member.state())) {
+            state = VrrpState.MASTER;
+        }
+        boolean sameAsBefore = previousState.filter(state::equals).isPresent();
+        if ((VrrpState.FAULT == state || VrrpState.BACKUP == state) && !sameAsBefore) {
+            sendGroupNotifies();
+        }
+        members.forEach(member -> member.initialiseState(nowNs));
+    }
+
+    private void initialiseMembersTracking(long nowNs) {
         for (VrrpInstanceMachine member : members) {
             member.initialiseTracking(nowNs);
             if (VrrpState.FAULT == member.state()) {
@@ -73,12 +105,6 @@ public final class SyncGroupMachine {
                     state = VrrpState.INIT;
                 }
             }
-        }
-        if (VrrpState.FAULT == state || VrrpState.BACKUP == state) {
-            sendGroupNotifies();
-        }
-        for (VrrpInstanceMachine member : members) {
-            member.initialiseState(nowNs);
         }
     }
 

@@ -63,6 +63,8 @@ public final class VrrpInstanceMachine {
      * so that vrrp_init_state removes the addresses a previous run, killed outright, left behind.
      */
     private boolean vipSet = true;
+    /** keepalived's {@code reload_master}: a master kept through a reload, which sends its next advert at once. */
+    private boolean reloadMaster;
     private boolean notifiesSent;
     private Optional<InetAddress> masterAddress = Optional.empty();
     private int masterPriority;
@@ -110,6 +112,11 @@ public final class VrrpInstanceMachine {
         return masterPriority;
     }
 
+    /** Whether the instance holds its virtual addresses (keepalived's {@code vipset}). */
+    public boolean addressesSet() {
+        return vipSet;
+    }
+
     /** The earliest time {@link #doWork(long)} has something to do; {@link #NO_DEADLINE} for never. */
     public long nextDeadlineNs() {
         return Math.min(timerDeadlineNs, Math.min(garpDelayDeadlineNs, lowerPrioGarpDeadlineNs));
@@ -121,21 +128,68 @@ public final class VrrpInstanceMachine {
      * Tracker states reported before this count as the starting state.
      */
     public void start(long nowNs) {
-        if (null != group) {
-            throw new IllegalStateException("start: " + name() + " is a member of sync group " + group.name()
-                    + " (start the group)");
-        }
+        requireUngrouped("start");
         initialiseTracking(nowNs);
         initialiseState(nowNs);
     }
 
     /** Shuts down as keepalived does: a master sends priority 0 and removes its addresses; STOP notifications. */
     public void stop(long nowNs) {
-        if (null != group) {
-            throw new IllegalStateException("stop: " + name() + " is a member of sync group " + group.name()
-                    + " (stop the group)");
-        }
+        requireUngrouped("stop");
         stopInstance(nowNs);
+    }
+
+    private void requireUngrouped(String action) {
+        if (null != group) {
+            throw new IllegalStateException(action + ": " + name() + " is a member of sync group " + group.name()
+                    + " (" + action + " the group)");
+        }
+    }
+
+    /**
+     * Starts in place of {@code previous}, this instance's machine under the config before a reload, as keepalived
+     * 2.2.7's reload does ({@code restore_vrrp_state}, then {@code vrrp_init_state}): a MASTER or BACKUP that its
+     * trackers hold neither in FAULT nor in INIT keeps its state with no new election and no notification, and a
+     * master keeps its addresses and sends an advert at once; otherwise it starts as at start-up, removing the
+     * addresses it held. Tracker states reported before this count as the starting state, as for {@link #start}.
+     */
+    public void resume(VrrpInstanceMachine previous, long nowNs) {
+        requireUngrouped("resume");
+        initialiseTracking(nowNs);
+        adopt(previous);
+        initialiseState(nowNs);
+    }
+
+    /**
+     * The instance is gone from the config after a reload, as keepalived 2.2.7's {@code clear_diff_vrrp}: a master
+     * sends priority 0 and removes its addresses, then DELETED notifications with {@code notify_deleted}, else FAULT
+     * ones (keepalived's older way), which an instance already in FAULT does not send again.
+     */
+    public void remove(long nowNs) {
+        if (VrrpState.MASTER == state) {
+            restoreInterface(true);
+        }
+        int priority = effectivePriority;
+        if (notifier.script("notify_deleted").isPresent()) {
+            notifier.deleted(priority);
+        } else if (VrrpState.FAULT != state) {
+            notifier.stateChanged(VrrpState.FAULT, priority);
+        }
+        state = VrrpState.STOP;
+        timerDeadlineNs = NO_DEADLINE;
+        garpDelayDeadlineNs = NO_DEADLINE;
+        lowerPrioGarpDeadlineNs = NO_DEADLINE;
+    }
+
+    /**
+     * A master that kept its addresses through a reload has added new ones: keepalived's reload sends a gratuitous
+     * burst for all of them and restarts the refresh timer.
+     */
+    public void addressesAdded(long nowNs) {
+        sendGratuitousUpdates(settings.garp().masterRepeat());
+        if (settings.garp().masterRefreshMicros() > 0) {
+            garpRefreshDueNs = nowNs + settings.garp().masterRefreshMicros() * NANOS_PER_MICRO;
+        }
     }
 
     /** Runs what is due at {@code nowNs}: master-down expiry, periodic adverts, delayed GARP bursts. */
@@ -277,6 +331,25 @@ public final class VrrpInstanceMachine {
         setEffectivePriority();
     }
 
+    /**
+     * keepalived's reload copying the state of the instance's previous incarnation (vrrp_complete_init and
+     * restore_vrrp_state): after the trackers are initialised and before the state is.
+     */
+    void adopt(VrrpInstanceMachine previous) {
+        vipSet = previous.vipSet;
+        becameMasterCount = previous.becameMasterCount;
+        releasedMasterCount = previous.releasedMasterCount;
+        boolean running = VrrpState.MASTER == previous.state || VrrpState.BACKUP == previous.state;
+        boolean groupFault = null != group && VrrpState.FAULT == group.state();
+        if (running && VrrpState.FAULT != state && !groupFault && 0 == initCount) {
+            state = previous.state;
+            wantState = previous.state;
+            masterAddress = previous.masterAddress;
+            masterPriority = previous.masterPriority;
+        }
+        reloadMaster = VrrpState.MASTER == state;
+    }
+
     // keepalived's vrrp_init_state for one instance, then vrrp_init_sands.
     void initialiseState(long nowNs) {
         if (VrrpState.FAULT == state) {
@@ -284,7 +357,11 @@ public final class VrrpInstanceMachine {
         }
         VrrpState startState = startState();
         boolean ready = 0 == faultCount && 0 == initCount && (null == group || 0 == group.membersInInit());
-        if (ready && VrrpState.MASTER == startState && isAddressOwner() && VrrpState.MASTER == wantState) {
+        boolean wasMaster = reloadMaster;
+        reloadMaster = false;
+        if (ready && VrrpState.MASTER == startState && wasMaster && VrrpState.MASTER == wantState) {
+            timerDeadlineNs = nowNs;
+        } else if (ready && VrrpState.MASTER == startState && isAddressOwner() && VrrpState.MASTER == wantState) {
             state(VrrpState.BACKUP, nowNs, StateChangeReason.ADDRESS_OWNER_START);
         } else {
             state(ready && VrrpState.FAULT != startState ? VrrpState.BACKUP : VrrpState.FAULT, nowNs,
