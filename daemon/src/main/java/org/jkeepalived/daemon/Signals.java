@@ -3,6 +3,8 @@ package org.jkeepalived.daemon;
 import java.lang.reflect.Field;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.jkeepalived.libc.NativeIoException;
+import org.jkeepalived.libc.SignalDisposition;
 import org.slf4j.Logger;
 import sun.misc.Signal;
 
@@ -22,11 +24,11 @@ final class Signals {
     /** Installs the handlers; from now on these signals no longer end the JVM. */
     static Signals install(Logger log) {
         Signals signals = new Signals();
-        signals.handle("TERM", DaemonRequest.STOP);
-        signals.handle("INT", DaemonRequest.STOP);
-        signals.handle("HUP", DaemonRequest.RELOAD);
-        signals.handle("USR1", DaemonRequest.DUMP_DATA);
-        signals.handle("USR2", DaemonRequest.DUMP_STATS);
+        signals.handle("TERM", DaemonRequest.STOP, log);
+        signals.handle("INT", DaemonRequest.STOP, log);
+        signals.handle("HUP", DaemonRequest.RELOAD, log);
+        signals.handle("USR1", DaemonRequest.DUMP_DATA, log);
+        signals.handle("USR2", DaemonRequest.DUMP_STATS, log);
         signals.handleRealtime(SIGJSON, DaemonRequest.DUMP_JSON, log);
         signals.handleRealtime(SIGSTATS_CLEAR, DaemonRequest.DUMP_STATS_CLEAR, log);
         return signals;
@@ -36,8 +38,14 @@ final class Signals {
         return requests.take();
     }
 
-    private void handle(String name, DaemonRequest request) {
-        Signal.handle(new Signal(name), signal -> requests.add(request));
+    private void handle(String name, DaemonRequest request, Logger log) {
+        Signal signal = new Signal(name);
+        try {
+            SignalDisposition.restoreDefault(signal.getNumber());
+        } catch (NativeIoException e) {
+            log.info("Signal {} keeps its inherited action: {}", name, e.getMessage());
+        }
+        Signal.handle(signal, received -> requests.add(request));
     }
 
     /**

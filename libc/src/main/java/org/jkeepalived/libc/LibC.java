@@ -42,4 +42,7 @@ public interface LibC {
     String strerror(int errno);
 
     int umask(int mask);
+
+    /** signal(2): the handler as an address, SIG_DFL being 0; returns the previous one, SIG_ERR (-1) on failure. */
+    long signal(int signal, long handler);
 }

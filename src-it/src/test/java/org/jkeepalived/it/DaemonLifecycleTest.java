@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -85,11 +86,36 @@ class DaemonLifecycleTest {
         }
     }
 
+    /** keepalived takes SIGHUP over even when it inherits it ignored; the JVM alone would leave it ignored. */
+    @Test
+    void aDaemonStartedUnderNohupStillReloadsOnSighup() throws Exception {
+        try (Namespace namespace = Namespace.create("nohup")) {
+            Path pidFile = dir.resolve("keepalived.pid");
+            Process daemon = start(namespace, pidFile, List.of("nohup"));
+            try {
+                awaitTrue(() -> log().contains("Startup complete"), "start-up in the log");
+                Commands.check(List.of("kill", "-HUP", Long.toString(daemon.pid())));
+                awaitTrue(() -> log().contains("Reload complete"), "the reload in the log");
+                daemon.destroy();
+                assertTrue(daemon.waitFor(STARTUP.toSeconds(), TimeUnit.SECONDS));
+                assertEquals(0, daemon.exitValue(), log());
+            } finally {
+                daemon.destroyForcibly().waitFor();
+            }
+        }
+    }
+
     private Process start(Namespace namespace, Path pidFile) throws IOException {
+        return start(namespace, pidFile, List.of());
+    }
+
+    private Process start(Namespace namespace, Path pidFile, List<String> wrapper) throws IOException {
         Files.writeString(dir.resolve("keepalived.conf"), GOOD_CONFIG);
-        List<String> command = namespace.exec(List.of(ItEnvironment.ourKeepalived().toString(), "-n", "-l", "-D",
+        List<String> ours = new ArrayList<>(wrapper);
+        ours.addAll(List.of(ItEnvironment.ourKeepalived().toString(), "-n", "-l", "-D",
                 "-f", "keepalived.conf", "-p", pidFile.toString(), "-r", dir.resolve("vrrp.pid").toString(),
                 "-c", dir.resolve("checkers.pid").toString()));
+        List<String> command = namespace.exec(ours);
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("daemon.log").toFile());
         builder.environment().put("JKEEPALIVED_CLASSPATH", ItEnvironment.classPath());
