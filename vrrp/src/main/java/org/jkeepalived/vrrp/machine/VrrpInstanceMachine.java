@@ -56,6 +56,8 @@ public final class VrrpInstanceMachine {
     private long garpDelayDeadlineNs = NO_DEADLINE;
     private long lowerPrioGarpDeadlineNs = NO_DEADLINE;
     private long garpRefreshDueNs;
+    /** keepalived's {@code vrrp_delayed_start_time}: no BACKUP's master-down wait ends before this. */
+    private long startupEndsNs;
     private boolean preemptDelayRunning;
     private long preemptDelayEndNs;
     /**
@@ -136,6 +138,25 @@ public final class VrrpInstanceMachine {
                     + " (stop the group)");
         }
         stopInstance(nowNs);
+    }
+
+    /**
+     * The instance is gone from a reloaded configuration, as keepalived's {@code clear_diff_vrrp} handles it: a
+     * master sends priority 0 and releases what it holds, then {@code notify_deleted} notifies DELETED; without it
+     * FAULT is notified, unless the instance is in FAULT already. The machine does nothing more afterwards.
+     */
+    public void delete(long nowNs) {
+        if (VrrpState.MASTER == state) {
+            restoreInterface(true);
+        }
+        if (settings.notifyDeleted()) {
+            notifier.deleted(effectivePriority);
+        } else if (VrrpState.FAULT != state) {
+            notifier.stateChanged(VrrpState.FAULT, effectivePriority);
+        }
+        lastStateChange = Optional.of(new StateChange(state, VrrpState.STOP, StateChangeReason.STOP, nowNs));
+        state = VrrpState.STOP;
+        timerDeadlineNs = NO_DEADLINE;
     }
 
     /** Runs what is due at {@code nowNs}: master-down expiry, periodic adverts, delayed GARP bursts. */
@@ -259,6 +280,7 @@ public final class VrrpInstanceMachine {
     // keepalived's initialise_vrrp_tracking_priorities and the per-tracker initialisers before it.
     void initialiseTracking(long nowNs) {
         started = true;
+        startupEndsNs = nowNs + settings.startupDelayMicros() * NANOS_PER_MICRO;
         for (TrackerSlot slot : trackers.values()) {
             Tracker tracker = slot.tracker;
             switch (tracker.kind()) {
@@ -623,7 +645,7 @@ public final class VrrpInstanceMachine {
     private void initTimer(long nowNs) {
         timerDeadlineNs = switch (state) {
             case MASTER -> nowNs + settings.advertIntervalMicros() * NANOS_PER_MICRO;
-            case BACKUP -> nowNs + masterDownNs;
+            case BACKUP -> (nowNs - startupEndsNs < 0 ? startupEndsNs : nowNs) + masterDownNs;
             case INIT, FAULT, STOP -> NO_DEADLINE;
         };
     }
