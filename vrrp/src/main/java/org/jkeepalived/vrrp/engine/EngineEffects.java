@@ -203,7 +203,7 @@ final class EngineEffects implements VrrpEffects {
     }
 
     private static String deviceOf(InstanceRuntime runtime, VirtualAddress address) {
-        return address.device().or(runtime.config::interfaceName).orElse("");
+        return address.device().or(runtime::addressInterface).orElse("");
     }
 
     /** keepalived adds IPv6 virtual addresses without duplicate address detection. */

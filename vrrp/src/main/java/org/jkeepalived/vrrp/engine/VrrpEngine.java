@@ -54,8 +54,7 @@ import org.slf4j.LoggerFactory;
  * Static addresses, routes and rules are set at start and cleared at the end, whatever {@code -V} says, as
  * keepalived's VRRP process does.
  *
- * <p>Not acted on yet: {@code use_vmac}, {@code track_file}, {@code track_process}, BFD, the sync groups' own
- * {@code track_*}, {@code script_user} (scripts run as the daemon's user).
+ * <p>Not acted on yet: BFD, the sync groups' own {@code track_*}.
  */
 public final class VrrpEngine {
 
@@ -188,6 +187,7 @@ public final class VrrpEngine {
         private LinkMonitor linkMonitor;
         private ScriptRunner scripts;
         private NotifyFifo notifyFifo;
+        private VirtualMacs virtualMacs;
 
         void run() {
             try {
@@ -230,10 +230,12 @@ public final class VrrpEngine {
             } catch (NativeIoException e) {
                 log("Link monitor cannot open, interface changes go unnoticed: " + e.getMessage());
             }
+            virtualMacs = new VirtualMacs(this);
             long nowNs = nanoClock.getAsLong();
             for (VrrpInstance instance : config.instances().values()) {
                 InstanceRuntime runtime = new InstanceRuntime(instance, global,
                         instance.interfaceName().flatMap(this::link));
+                setUpVirtualMac(runtime);
                 MachineSettings settings = MachineSettings.fromConfig(instance, config, global,
                         runtime.sourceAddress, logDetail);
                 runtime.machine = new VrrpInstanceMachine(settings, EngineEffects.forInstance(this, runtime));
@@ -260,6 +262,17 @@ public final class VrrpEngine {
             instances.stream().map(runtime -> runtime.machine).filter(machine -> !grouped.contains(machine))
                     .forEach(machine -> machine.start(nowNs));
             publishStates();
+        }
+
+        private void setUpVirtualMac(InstanceRuntime runtime) throws IOException {
+            if (runtime.config.vmac().isEmpty() || runtime.link.isEmpty()) {
+                return;
+            }
+            runtime.vmacName = virtualMacs.setUp(runtime.config, runtime.family, runtime.link.get(),
+                    runtime.sourceAddress.filter(Inet6Address.class::isInstance).map(Inet6Address.class::cast));
+            if (runtime.vmacName.isPresent()) {
+                links = LinkTable.read(rtnetlink);
+            }
         }
 
         private void openSocket(InstanceRuntime runtime) {
@@ -538,6 +551,9 @@ public final class VrrpEngine {
                 StaticEntries.remove(this, config.staticAddresses(), staticRouting);
             }
             sockets.values().forEach(pooled -> closeQuietly(pooled.socket()));
+            if (virtualMacs != null) {
+                virtualMacs.tearDown();
+            }
             closeQuietly(gratuitousUpdates);
             closeQuietly(linkMonitor);
             closeQuietly(rtnetlink);
