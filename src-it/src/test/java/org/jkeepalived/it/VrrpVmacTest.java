@@ -76,6 +76,8 @@ class VrrpVmacTest {
             for (String namespace : List.of(peers.pair().a(), peers.pair().b())) {
                 Commands.check(NamespacePair.exec(namespace, List.of("ip", "link", "add", "link", "eth0", "name",
                         "myvmac", "address", VRRP_MAC, "type", "macvlan", "mode", "private")));
+                // keepalived does not bring up a macvlan it reuses: one left down keeps the instance in FAULT
+                Commands.check(NamespacePair.exec(namespace, List.of("ip", "link", "set", "myvmac", "up")));
             }
             Process real = peers.startReal(PROTOCOL.singleInstance(Side.A, 150, "use_vmac"));
             Process ours = peers.startOurs(PROTOCOL.singleInstance(Side.B, 100, "use_vmac"));

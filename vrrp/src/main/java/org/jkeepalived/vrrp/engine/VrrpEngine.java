@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.LongSupplier;
 import org.jkeepalived.config.global.GlobalDefs;
 import org.jkeepalived.config.vrrp.SyncGroup;
+import org.jkeepalived.config.vrrp.TrackFile;
 import org.jkeepalived.config.vrrp.Tracked;
 import org.jkeepalived.config.vrrp.VrrpConfig;
 import org.jkeepalived.config.vrrp.VrrpInstance;
@@ -188,6 +189,7 @@ public final class VrrpEngine {
         private ScriptRunner scripts;
         private NotifyFifo notifyFifo;
         private VirtualMacs virtualMacs;
+        private TrackFiles trackFiles;
 
         void run() {
             try {
@@ -258,6 +260,8 @@ public final class VrrpEngine {
             for (VrrpScript script : config.scripts().values()) {
                 trackScripts.add(new TrackScript(script, nowNs));
             }
+            trackFiles = TrackFiles.open(trackedFiles(), this::log);
+            trackFiles.currentValues().forEach(event -> trackerChanged(event, nowNs));
             groups.forEach(group -> group.start(nowNs));
             instances.stream().map(runtime -> runtime.machine).filter(machine -> !grouped.contains(machine))
                     .forEach(machine -> machine.start(nowNs));
@@ -324,6 +328,8 @@ public final class VrrpEngine {
             if (linkMonitor != null) {
                 fds.add(linkMonitor.fd());
             }
+            Optional<Integer> trackFilesFd = trackFiles.fd();
+            trackFilesFd.ifPresent(fds::add);
             List<PooledSocket> polled = new ArrayList<>(sockets.values());
             polled.forEach(pooled -> fds.add(pooled.socket().receiveFd()));
             boolean[] readable;
@@ -339,6 +345,10 @@ public final class VrrpEngine {
             }
             if (linkMonitor != null && readable[index++]) {
                 readLinkChanges();
+            }
+            if (trackFilesFd.isPresent() && readable[index++]) {
+                long nowNs = nanoClock.getAsLong();
+                trackFiles.changes().forEach(event -> trackerChanged(event, nowNs));
             }
             for (PooledSocket pooled : polled) {
                 if (readable[index++]) {
@@ -404,11 +414,24 @@ public final class VrrpEngine {
             List<String> lines = new ArrayList<>();
             Optional<Boolean> verdict = script.finished(outcome, lines);
             lines.forEach(this::log);
-            verdict.ifPresent(ok -> {
-                long nowNs = nanoClock.getAsLong();
-                TrackerEvent event = new TrackerEvent.ScriptResult(script.name(), ok);
-                instances.forEach(runtime -> runtime.machine.onTrackerChange(event, nowNs));
-            });
+            verdict.ifPresent(ok -> trackerChanged(new TrackerEvent.ScriptResult(script.name(), ok),
+                    nanoClock.getAsLong()));
+        }
+
+        private void trackerChanged(TrackerEvent event, long nowNs) {
+            instances.forEach(runtime -> runtime.machine.onTrackerChange(event, nowNs));
+        }
+
+        /** The track_file blocks some instance tracks. */
+        private Map<String, TrackFile> trackedFiles() {
+            Map<String, TrackFile> tracked = new LinkedHashMap<>();
+            for (VrrpInstance instance : config.instances().values()) {
+                for (Tracked file : instance.tracking().files()) {
+                    Optional.ofNullable(config.trackFiles().get(file.name()))
+                            .ifPresent(trackFile -> tracked.put(file.name(), trackFile));
+                }
+            }
+            return tracked;
         }
 
         private void readLinkChanges() {
@@ -556,6 +579,7 @@ public final class VrrpEngine {
             }
             closeQuietly(gratuitousUpdates);
             closeQuietly(linkMonitor);
+            closeQuietly(trackFiles);
             closeQuietly(rtnetlink);
             if (scripts != null) {
                 scripts.close();
