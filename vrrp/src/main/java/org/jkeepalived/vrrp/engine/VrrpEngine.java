@@ -347,8 +347,7 @@ public final class VrrpEngine {
                 readLinkChanges();
             }
             if (trackFilesFd.isPresent() && readable[index++]) {
-                long nowNs = nanoClock.getAsLong();
-                trackFiles.changes().forEach(event -> trackerChanged(event, nowNs));
+                trackFiles.changes().forEach(event -> trackerChanged(event, nanoClock.getAsLong()));
             }
             for (PooledSocket pooled : polled) {
                 if (readable[index++]) {
