@@ -152,7 +152,7 @@ final class EngineEffects implements VrrpEffects {
 
     @Override
     public void runNotifyScript(ScriptSpec script, List<String> argv, long timeoutMicros) {
-        io.runNotifyScript(argv, timeoutMicros);
+        io.runNotifyScript(argv, script.runAs(), timeoutMicros);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.jkeepalived.vrrp.engine;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.Inet6Address;
 import java.nio.ByteBuffer;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.LongSupplier;
 import org.jkeepalived.config.global.GlobalDefs;
+import org.jkeepalived.config.value.ScriptIdentity;
 import org.jkeepalived.config.vrrp.SyncGroup;
 import org.jkeepalived.config.vrrp.TrackFile;
 import org.jkeepalived.config.vrrp.Tracked;
@@ -55,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * Static addresses, routes and rules are set at start and cleared at the end, whatever {@code -V} says, as
  * keepalived's VRRP process does.
  *
- * <p>Not acted on yet: BFD, the sync groups' own {@code track_*}.
+ * <p>Not acted on yet: {@code track_process}, BFD, the sync groups' own {@code track_*}.
  */
 public final class VrrpEngine {
 
@@ -68,6 +70,7 @@ public final class VrrpEngine {
     private static final int MAX_SLEEP_MILLIS = 1_000;
     private static final long NANOS_PER_MILLI = 1_000_000L;
     private static final long NANOS_PER_MICRO = 1_000L;
+    private static final int MICROS_SCALE = 6;
 
     private final VrrpConfig config;
     private final GlobalDefs global;
@@ -216,7 +219,7 @@ public final class VrrpEngine {
 
         private void setUp() throws IOException {
             wakeFd = LoopNative.openEventFd();
-            scripts = new ScriptRunner();
+            scripts = new ScriptRunner(ScriptRunner.currentIdentity());
             List<String> fifoPaths = new ArrayList<>();
             global.notifyFifo().ifPresent(fifo -> fifoPaths.add(fifo.path()));
             global.vrrpNotifyFifo().ifPresent(fifo -> fifoPaths.add(fifo.path()));
@@ -233,6 +236,10 @@ public final class VrrpEngine {
                 log("Link monitor cannot open, interface changes go unnoticed: " + e.getMessage());
             }
             virtualMacs = new VirtualMacs(this);
+            if (global.vrrpStartupDelayMicros() > 0) {
+                log("Delaying startup for " + BigDecimal.valueOf(global.vrrpStartupDelayMicros(), MICROS_SCALE)
+                        .stripTrailingZeros().toPlainString() + " seconds");
+            }
             long nowNs = nanoClock.getAsLong();
             for (VrrpInstance instance : config.instances().values()) {
                 InstanceRuntime runtime = new InstanceRuntime(instance, global,
@@ -404,7 +411,7 @@ public final class VrrpEngine {
             boolean start = script.intervalDue(nowNs, lines);
             lines.forEach(this::log);
             if (start) {
-                scripts.run(script.argv(), script.timeoutMicros())
+                scripts.run(script.argv(), script.runAs(), script.timeoutMicros())
                         .thenAccept(outcome -> post(() -> trackScriptFinished(script, outcome)));
             }
         }
@@ -634,8 +641,8 @@ public final class VrrpEngine {
         }
 
         @Override
-        public void runNotifyScript(List<String> argv, long timeoutMicros) {
-            scripts.run(argv, timeoutMicros).thenAccept(outcome -> {
+        public void runNotifyScript(List<String> argv, ScriptIdentity runAs, long timeoutMicros) {
+            scripts.run(argv, runAs, timeoutMicros).thenAccept(outcome -> {
                 if (outcome instanceof ScriptOutcome.NotStarted notStarted) {
                     LOG.info("Failed to exec {}: {}", String.join(" ", argv), notStarted.reason());
                 }
