@@ -29,6 +29,8 @@ import org.jkeepalived.config.value.ScriptUserSetting;
  * @param vrrpNotifyFifo           {@code vrrp_notify_fifo} with its {@code vrrp_notify_fifo_script}
  * @param lvsNotifyFifo            {@code lvs_notify_fifo} with its {@code lvs_notify_fifo_script}
  * @param lvsSyncDaemon            {@code lvs_sync_daemon}
+ * @param vrrpStartupDelayMicros   {@code vrrp_startup_delay}, 0 when unset
+ * @param vrrpNotifyPriorityChanges {@code vrrp_notify_priority_changes}: the instances' default
  */
 public record GlobalDefs(String routerId, List<String> notificationEmails, Optional<String> notificationEmailFrom,
                          Optional<SmtpServer> smtpServer, Optional<String> smtpHeloName, int smtpConnectTimeoutSecs,
@@ -40,7 +42,8 @@ public record GlobalDefs(String routerId, List<String> notificationEmails, Optio
                          boolean vrrpLowerPrioNoAdvert, boolean vrrpHigherPrioSendAdvert,
                          boolean vrrpCheckUnicastSrc, String vrrpMcastGroup4, String vrrpMcastGroup6,
                          GarpDefaults garp, Optional<NotifyFifo> notifyFifo, Optional<NotifyFifo> vrrpNotifyFifo,
-                         Optional<NotifyFifo> lvsNotifyFifo, Optional<LvsSyncDaemon> lvsSyncDaemon) {
+                         Optional<NotifyFifo> lvsNotifyFifo, Optional<LvsSyncDaemon> lvsSyncDaemon,
+                         long vrrpStartupDelayMicros, boolean vrrpNotifyPriorityChanges) {
 
     public static final int DEFAULT_SMTP_CONNECT_TIMEOUT_SECS = 30;
 

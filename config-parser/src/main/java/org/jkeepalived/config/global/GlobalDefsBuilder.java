@@ -77,6 +77,8 @@ public final class GlobalDefsBuilder {
         private long garpRefreshRepeat = GlobalDefs.GarpDefaults.KEEPALIVED.masterRefreshRepeat();
         private long garpIntervalMicros;
         private long gnaIntervalMicros;
+        private long startupDelayMicros;
+        private boolean notifyPriorityChanges;
         private int downTimerAdverts = GlobalDefs.GarpDefaults.KEEPALIVED.downTimerAdverts();
         private final FifoDraft notifyFifo = new FifoDraft("");
         private final FifoDraft vrrpNotifyFifo = new FifoDraft("vrrp_");
@@ -147,6 +149,11 @@ public final class GlobalDefsBuilder {
                         .orElse(garpIntervalMicros);
                 case "vrrp_gna_interval" -> gnaIntervalMicros = interval(node, "vrrp_gna_interval")
                         .orElse(gnaIntervalMicros);
+                case "vrrp_startup_delay" -> startupDelayMicros = interval(node, "vrrp_startup_delay",
+                        TIMER_HZ / 1000).orElse(startupDelayMicros);
+                case "vrrp_notify_priority_changes" -> notifyPriorityChanges = optionalBool(node,
+                        "Invalid value '%s' for global vrrp_notify_priority_changes specified")
+                        .orElse(notifyPriorityChanges);
                 case "vrrp_down_timer_adverts" -> unsigned(node, 100, 1, "Invalid vrrp_down_timer_adverts [1:100] '%s'")
                         .ifPresent(v -> downTimerAdverts = (int) v);
                 case "notify_fifo" -> notifyFifo.name(node);
@@ -173,7 +180,7 @@ public final class GlobalDefsBuilder {
                     smtpAlertVrrp, smtpAlertChecker, checkerLogAllFailures, scriptUser, scriptSecurity,
                     dynamicInterfaces, allowIfChanges, defaultInterface, vrrpVersion, vrrpStrict, skipCheckAdvAddr,
                     lowerPrioNoAdvert, higherPrioSendAdvert, checkUnicastSrc, mcastGroup4, mcastGroup6, garp, fifo,
-                    vrrpFifo, lvsFifo, lvsSyncDaemon);
+                    vrrpFifo, lvsFifo, lvsSyncDaemon, startupDelayMicros, notifyPriorityChanges);
         }
 
         /**
@@ -373,8 +380,12 @@ public final class GlobalDefsBuilder {
         }
 
         private OptionalLong interval(ConfigNode node, String keyword) {
+            return interval(node, keyword, 1);
+        }
+
+        private OptionalLong interval(ConfigNode node, String keyword, long minMicros) {
             String word = ctx.word(node, 1);
-            OptionalLong micros = Values.readDecimalUnsigned(ctx, node.location(), word, 1, UINT_MAX,
+            OptionalLong micros = Values.readDecimalUnsigned(ctx, node.location(), word, minMicros, UINT_MAX,
                     Values.TIMER_DIGITS, true);
             if (micros.isEmpty()) {
                 error(node.location(), keyword + " '" + word + "' is invalid");

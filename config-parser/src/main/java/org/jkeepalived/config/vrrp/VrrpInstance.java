@@ -30,6 +30,9 @@ import org.jkeepalived.config.value.ScriptSpec;
  * @param skipCheckAdvAddr     {@code skip_check_adv_addr} (any valid value sets it, as in keepalived 2.2.7)
  * @param debugLevel           {@code debug}, 0..4
  * @param notifyScripts        by keyword ({@code notify}, {@code notify_master}, ...), file order
+ * @param dontTrackPrimary     {@code dont_track_primary}: the instance's own interface going down is no fault
+ * @param notifyPriorityChanges {@code notify_priority_changes}; empty when unset (global_defs' then decides)
+ * @param notifyDeleted        {@code notify_deleted}: an instance removed at reload notifies DELETED, not FAULT
  */
 public record VrrpInstance(String name, Optional<String> interfaceName, State initialState, int virtualRouterId,
                            int priority, long advertIntervalMicros, int version, boolean nopreempt,
@@ -40,7 +43,8 @@ public record VrrpInstance(String name, Optional<String> interfaceName, State in
                            Optional<String> mcastSourceIp, Optional<Vmac> vmac, boolean strictMode, boolean accept,
                            GarpSettings garp, int downTimerAdverts, boolean lowerPrioNoAdvert,
                            boolean higherPrioSendAdvert, boolean skipCheckAdvAddr, int debugLevel,
-                           Map<String, ScriptSpec> notifyScripts, Location location) {
+                           Map<String, ScriptSpec> notifyScripts, Location location, boolean dontTrackPrimary,
+                           Optional<Boolean> notifyPriorityChanges, boolean notifyDeleted) {
 
     public static final int PRIORITY_OWNER = 255;
     public static final int PRIORITY_DEFAULT = 100;
@@ -114,5 +118,6 @@ public record VrrpInstance(String name, Optional<String> interfaceName, State in
         }
         unicastPeers = List.copyOf(unicastPeers);
         notifyScripts = VrrpConfig.ordered(notifyScripts);
+        Objects.requireNonNull(notifyPriorityChanges, "notifyPriorityChanges");
     }
 }

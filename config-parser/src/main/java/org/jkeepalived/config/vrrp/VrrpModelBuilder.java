@@ -224,6 +224,9 @@ public final class VrrpModelBuilder {
         boolean unicastConfigured;
         boolean useVmac;
         boolean vmacXmitBase;
+        boolean dontTrackPrimary;
+        Optional<Boolean> notifyPriorityChanges = Optional.empty();
+        boolean notifyDeleted;
         Optional<String> vmacName = Optional.empty();
         Optional<String> vmacMac = Optional.empty();
         Optional<Boolean> accept = Optional.empty();
@@ -285,6 +288,12 @@ public final class VrrpModelBuilder {
         String iname = vrrp.name;
         Location at = item.location();
         String keyword = item.keyword();
+        if (keyword.equals("notify_deleted")) {
+            vrrp.notifyDeleted = true;
+            if (item.args().isEmpty()) {
+                return;
+            }
+        }
         if (NOTIFY_KEYWORDS.contains(keyword)) {
             Scripts.parseNotify(item, keyword, users, ctx).ifPresent(s -> vrrp.notify.put(keyword, s));
             return;
@@ -377,6 +386,10 @@ public final class VrrpModelBuilder {
                 vrrp.unicastConfigured = true;
                 ctx.notActedOn("vrrp_instance " + iname, item);
             }
+            case "dont_track_primary" -> vrrp.dontTrackPrimary = true;
+            case "notify_priority_changes" -> Values.optionalBool(ctx, item,
+                    word -> "(" + iname + ") Invalid value '" + word + "' for notify_priority_changes specified")
+                    .ifPresent(value -> vrrp.notifyPriorityChanges = Optional.of(value));
             case "use_vmac" -> useVmac(vrrp, item);
             case "vmac_xmit_base" -> vrrp.vmacXmitBase = true;
             case "accept" -> vrrp.accept = Optional.of(true);
@@ -994,7 +1007,8 @@ public final class VrrpModelBuilder {
                 new Tracking(trackInterfaces, vrrp.trackScripts, vrrp.trackFiles, vrrp.trackProcesses,
                         vrrp.trackBfds), vrrp.unicastSrc, vrrp.peers, vrrp.mcastSrc, vmac, strict,
                 accept, garp, downTimerAdverts, lowerPrioNoAdvert, higherPrioSendAdvert, vrrp.skipCheckAdvAddr,
-                vrrp.debugLevel, vrrp.notify, vrrp.location));
+                vrrp.debugLevel, vrrp.notify, vrrp.location, vrrp.dontTrackPrimary, vrrp.notifyPriorityChanges,
+                vrrp.notifyDeleted));
     }
 
     /** Lower priority garp settings: strict mode wants none; unset ones come from global_defs. */

@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jkeepalived.config.value.ScriptIdentity;
@@ -16,7 +15,6 @@ import org.jkeepalived.config.value.ScriptIdentity;
  */
 public final class ScriptLauncher {
     private static final File DEV_NULL = new File("/dev/null");
-    private static final String SETPRIV = "setpriv";
 
     private final ScriptIdentity ours;
 
@@ -26,13 +24,7 @@ public final class ScriptLauncher {
     }
 
     public Process start(List<String> argv, ScriptIdentity runAs) throws IOException {
-        List<String> command = new ArrayList<>();
-        if (!runAs.equals(ours)) {
-            command.addAll(List.of(SETPRIV, "--reuid=" + runAs.uid(), "--regid=" + runAs.gid(),
-                    "--groups=" + runAs.gid(), "--"));
-        }
-        command.addAll(argv);
-        return new ProcessBuilder(command).redirectInput(DEV_NULL).redirectOutput(DEV_NULL)
+        return new ProcessBuilder(runAs.command(argv, ours)).redirectInput(DEV_NULL).redirectOutput(DEV_NULL)
                 .redirectError(DEV_NULL).start();
     }
 

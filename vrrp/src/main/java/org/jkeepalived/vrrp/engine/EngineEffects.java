@@ -157,7 +157,7 @@ final class EngineEffects implements VrrpEffects {
 
     @Override
     public void runNotifyScript(ScriptSpec script, List<String> argv, long timeoutMicros) {
-        io.runNotifyScript(argv, timeoutMicros);
+        io.runNotifyScript(argv, script.runAs(), timeoutMicros);
     }
 
     @Override
@@ -208,7 +208,7 @@ final class EngineEffects implements VrrpEffects {
     }
 
     static String deviceOf(InstanceRuntime runtime, VirtualAddress address) {
-        return address.device().or(runtime.config::interfaceName).orElse("");
+        return address.device().or(runtime::addressInterface).orElse("");
     }
 
     /** keepalived adds IPv6 virtual addresses without duplicate address detection. */

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
+import org.jkeepalived.config.value.ScriptIdentity;
 import org.jkeepalived.libc.netlink.RtnetlinkClient;
 
 /** What the engine's loop lends the effects of every instance: its shared sockets, queues, runners and log. */
@@ -25,7 +26,7 @@ interface EngineIo {
     /** Drops the gratuitous ARPs and NAs {@code owner} queued that are not sent yet. */
     void cancelGratuitousUpdates(String owner);
 
-    void runNotifyScript(List<String> argv, long timeoutMicros);
+    void runNotifyScript(List<String> argv, ScriptIdentity runAs, long timeoutMicros);
 
     void writeNotifyFifo(String line);
 

@@ -22,7 +22,7 @@ public record GratuitousArp(byte[] senderMac, Inet4Address address) {
     public static final int BYTES = 28;
     private static final int HARDWARE_ETHERNET = 1;
     private static final int PROTOCOL_IPV4 = 0x0800;
-    private static final int MAC_BYTES = 6;
+    private static final int MAC_BYTES = MacAddresses.BYTES;
     private static final int IPV4_BYTES = 4;
     private static final int OPERATION_REQUEST = 1;
     private static final byte[] BROADCAST_MAC = {-1, -1, -1, -1, -1, -1};
@@ -97,10 +97,7 @@ public record GratuitousArp(byte[] senderMac, Inet4Address address) {
 
     @Override
     public String toString() {
-        StringBuilder mac = new StringBuilder();
-        for (byte octet : senderMac) {
-            mac.append(mac.isEmpty() ? "" : ":").append(String.format("%02x", octet));
-        }
-        return "GratuitousArp[senderMac=" + mac + ", address=" + address.getHostAddress() + "]";
+        return "GratuitousArp[senderMac=" + MacAddresses.format(senderMac) + ", address=" + address.getHostAddress()
+                + "]";
     }
 }

@@ -25,7 +25,7 @@ import org.jkeepalived.libc.PacketSocket;
 final class GratuitousUpdates implements AutoCloseable {
 
     private static final long NANOS_PER_MICRO = 1_000L;
-    private static final int MAC_BYTES = 6;
+    private static final int MAC_BYTES = MacAddresses.BYTES;
     private static final Path IPV6_CONF = Path.of("/proc/sys/net/ipv6/conf");
 
     private record Queued(String owner, String device, InetAddress address, long dueNs) {

@@ -53,6 +53,8 @@ final class InstanceRuntime {
     MachineSettings settings;
     VrrpInstanceMachine machine;
     Optional<VrrpSocket> socket = Optional.empty();
+    /** The {@code use_vmac} macvlan, once made. */
+    Optional<String> vmacName = Optional.empty();
     private int ipIdentification;
 
     InstanceRuntime(VrrpInstance config, GlobalDefs global, Optional<LinkState> link) {
@@ -84,14 +86,25 @@ final class InstanceRuntime {
         return receiverSettings.virtualAddresses();
     }
 
+    /** Where adverts go out and come in: the macvlan, unless {@code vmac_xmit_base} keeps them on the base. */
+    Optional<String> advertInterface() {
+        boolean xmitBase = config.vmac().map(VrrpInstance.Vmac::xmitBase).orElse(false);
+        return xmitBase ? config.interfaceName() : addressInterface();
+    }
+
+    /** Where virtual addresses without a {@code dev} go: the macvlan with {@code use_vmac}, else the interface. */
+    Optional<String> addressInterface() {
+        return vmacName.or(config::interfaceName);
+    }
+
     /** Where this instance's socket sits in the pool; empty without an interface or a source address. */
     Optional<SocketKey> socketKey() {
-        if (config.interfaceName().isEmpty() || sourceAddress.isEmpty()) {
+        if (advertInterface().isEmpty() || sourceAddress.isEmpty()) {
             return Optional.empty();
         }
         InetAddress groupOrSource = unicast() ? sourceAddress.get() : multicastGroup;
         int ipProtocol = receiverSettings.authType() == AuthType.AH ? VrrpSocket.IPPROTO_AH : VrrpSocket.IPPROTO_VRRP;
-        return Optional.of(new SocketKey(config.interfaceName().get(), family == AddressFamily.IPV6, unicast(),
+        return Optional.of(new SocketKey(advertInterface().get(), family == AddressFamily.IPV6, unicast(),
                 groupOrSource, ipProtocol));
     }
 

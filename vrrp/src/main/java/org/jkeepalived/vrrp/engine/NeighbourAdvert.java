@@ -34,7 +34,7 @@ public record NeighbourAdvert(byte[] senderMac, Inet6Address address, boolean ro
     private static final int FLAG_OVERRIDE = 0x20;
     private static final int OPTION_TARGET_LINK_ADDRESS = 2;
     private static final int OPTION_LENGTH_UNITS = 1;
-    private static final int MAC_BYTES = 6;
+    private static final int MAC_BYTES = MacAddresses.BYTES;
     private static final int CHECKSUM_OFFSET = IPV6_HEADER_BYTES + 2;
     private static final byte[] ALL_NODES = {(byte) 0xff, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
 
@@ -129,11 +129,7 @@ public record NeighbourAdvert(byte[] senderMac, Inet6Address address, boolean ro
 
     @Override
     public String toString() {
-        StringBuilder mac = new StringBuilder();
-        for (byte octet : senderMac) {
-            mac.append(mac.isEmpty() ? "" : ":").append(String.format("%02x", octet));
-        }
-        return "NeighbourAdvert[senderMac=" + mac + ", address=" + address.getHostAddress() + ", router=" + router
-                + "]";
+        return "NeighbourAdvert[senderMac=" + MacAddresses.format(senderMac) + ", address=" + address.getHostAddress()
+                + ", router=" + router + "]";
     }
 }

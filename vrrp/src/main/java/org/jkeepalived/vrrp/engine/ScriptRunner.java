@@ -8,11 +8,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import com.sun.security.auth.module.UnixSystem;
+import org.jkeepalived.config.value.ScriptIdentity;
 
 /**
  * Runs scripts off the event loop: each on a thread of its own from a small pool, with stdin, stdout and stderr on
- * /dev/null as keepalived's {@code system_call} leaves them. A script past its timeout gets SIGTERM, then SIGKILL
- * two seconds later, as keepalived's script child thread does.
+ * /dev/null as keepalived's {@code system_call} leaves them, as its {@code script_user} or own user. A script past
+ * its timeout gets SIGTERM, then SIGKILL two seconds later, as keepalived's script child thread does.
  */
 final class ScriptRunner implements AutoCloseable {
 
@@ -22,8 +24,11 @@ final class ScriptRunner implements AutoCloseable {
     private static final File DEV_NULL = new File("/dev/null");
 
     private final ExecutorService executor;
+    private final ScriptIdentity ours;
 
-    ScriptRunner() {
+    /** @param ours the identity this process runs as: scripts of another run through setpriv */
+    ScriptRunner(ScriptIdentity ours) {
+        this.ours = ours;
         AtomicInteger counter = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "vrrp-script-" + counter.incrementAndGet());
@@ -32,9 +37,16 @@ final class ScriptRunner implements AutoCloseable {
         });
     }
 
-    /** Starts {@code argv} now; the future completes when it has ended. */
-    CompletableFuture<ScriptOutcome> run(List<String> argv, long timeoutMicros) {
-        return CompletableFuture.supplyAsync(() -> runAndWait(argv, timeoutMicros), executor);
+    /** The identity of this process. */
+    static ScriptIdentity currentIdentity() {
+        UnixSystem system = new UnixSystem();
+        return new ScriptIdentity((int) system.getUid(), (int) system.getGid());
+    }
+
+    /** Starts {@code argv} now as {@code runAs}; the future completes when it has ended. */
+    CompletableFuture<ScriptOutcome> run(List<String> argv, ScriptIdentity runAs, long timeoutMicros) {
+        List<String> command = runAs.command(argv, ours);
+        return CompletableFuture.supplyAsync(() -> runAndWait(command, timeoutMicros), executor);
     }
 
     private static ScriptOutcome runAndWait(List<String> argv, long timeoutMicros) {

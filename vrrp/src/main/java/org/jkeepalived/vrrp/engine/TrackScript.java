@@ -3,6 +3,7 @@ package org.jkeepalived.vrrp.engine;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jkeepalived.config.value.ScriptIdentity;
 import org.jkeepalived.config.vrrp.VrrpScript;
 
 /**
@@ -80,6 +81,11 @@ final class TrackScript {
     /** The command's words, to run. */
     List<String> argv() {
         return script.script().argv();
+    }
+
+    /** Who runs it: its {@code user}, else {@code script_user}, as the configuration resolved them. */
+    ScriptIdentity runAs() {
+        return script.script().runAs();
     }
 
     /** keepalived's timeout: {@code timeout}, or the interval without one. */

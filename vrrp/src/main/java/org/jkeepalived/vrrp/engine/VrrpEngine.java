@@ -1,6 +1,7 @@
 package org.jkeepalived.vrrp.engine;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.Inet6Address;
 import java.nio.ByteBuffer;
@@ -21,7 +22,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import org.jkeepalived.config.global.GlobalDefs;
+import org.jkeepalived.config.value.ScriptIdentity;
 import org.jkeepalived.config.vrrp.SyncGroup;
+import org.jkeepalived.config.vrrp.TrackFile;
 import org.jkeepalived.config.vrrp.Tracked;
 import org.jkeepalived.config.vrrp.VirtualAddress;
 import org.jkeepalived.config.vrrp.VrrpConfig;
@@ -59,8 +62,7 @@ import org.slf4j.LoggerFactory;
  * Static addresses, routes and rules are set at start and cleared at the end, whatever {@code -V} says, as
  * keepalived's VRRP process does.
  *
- * <p>Not acted on yet: {@code use_vmac}, {@code track_file}, {@code track_process}, BFD, the sync groups' own
- * {@code track_*}, {@code script_user} (scripts run as the daemon's user).
+ * <p>Not acted on yet: {@code track_process}, BFD, the sync groups' own {@code track_*}.
  */
 public final class VrrpEngine {
 
@@ -74,6 +76,7 @@ public final class VrrpEngine {
     private static final long NANOS_PER_MILLI = 1_000_000L;
     private static final long NANOS_PER_MICRO = 1_000L;
     private static final long RELOAD_POLL_MILLIS = 100;
+    private static final int MICROS_SCALE = 6;
 
     /** Written by the loop thread only, at a reload; volatile for readers elsewhere. */
     private volatile VrrpConfig config;
@@ -226,6 +229,8 @@ public final class VrrpEngine {
         private LinkMonitor linkMonitor;
         private ScriptRunner scripts;
         private NotifyFifo notifyFifo;
+        private VirtualMacs virtualMacs;
+        private TrackFiles trackFiles;
 
         void run() {
             try {
@@ -252,7 +257,7 @@ public final class VrrpEngine {
 
         private void setUp() throws IOException {
             wakeFd = LoopNative.openEventFd();
-            scripts = new ScriptRunner();
+            scripts = new ScriptRunner(ScriptRunner.currentIdentity());
             notifyFifo = new NotifyFifo(notifyFifoPaths(global), this::log);
             rtnetlink = RtnetlinkClient.open(RTNETLINK_REPLY_TIMEOUT_MILLIS);
             links = LinkTable.read(rtnetlink);
@@ -265,9 +270,15 @@ public final class VrrpEngine {
             } catch (NativeIoException e) {
                 log("Link monitor cannot open, interface changes go unnoticed: " + e.getMessage());
             }
+            virtualMacs = new VirtualMacs(this);
+            if (global.vrrpStartupDelayMicros() > 0) {
+                log("Delaying startup for " + BigDecimal.valueOf(global.vrrpStartupDelayMicros(), MICROS_SCALE)
+                        .stripTrailingZeros().toPlainString() + " seconds");
+            }
             long nowNs = nanoClock.getAsLong();
             for (VrrpInstance instance : config.instances().values()) {
                 InstanceRuntime runtime = newRuntime(instance);
+                setUpVirtualMac(runtime);
                 register(runtime);
                 reportInitialLinks(runtime, nowNs);
             }
@@ -277,6 +288,8 @@ public final class VrrpEngine {
             for (VrrpScript script : config.scripts().values()) {
                 trackScripts.add(new TrackScript(script, nowNs));
             }
+            trackFiles = TrackFiles.open(trackedFiles(), this::log);
+            trackFiles.currentValues().forEach(event -> trackerChanged(event, nowNs));
             groups.forEach(group -> group.start(nowNs));
             ungrouped(instances).forEach(runtime -> runtime.machine.start(nowNs));
             publishStates();
@@ -355,6 +368,11 @@ public final class VrrpEngine {
                 if (runtime == candidate) {
                     plan.resumedFrom(candidate.name()).ifPresent(old -> candidate.receiverState = old.receiverState);
                     started.add(candidate);
+                    try {
+                        setUpVirtualMac(candidate);
+                    } catch (IOException e) {
+                        log("(" + candidate.name() + ") VMAC not set up at reload: " + e.getMessage());
+                    }
                 }
                 register(runtime);
             }
@@ -456,6 +474,17 @@ public final class VrrpEngine {
             }
         }
 
+        private void setUpVirtualMac(InstanceRuntime runtime) throws IOException {
+            if (runtime.config.vmac().isEmpty() || runtime.link.isEmpty()) {
+                return;
+            }
+            runtime.vmacName = virtualMacs.setUp(runtime.config, runtime.family, runtime.link.get(),
+                    runtime.sourceAddress.filter(Inet6Address.class::isInstance).map(Inet6Address.class::cast));
+            if (runtime.vmacName.isPresent()) {
+                links = LinkTable.read(rtnetlink);
+            }
+        }
+
         private void openSocket(InstanceRuntime runtime) {
             Optional<SocketKey> key = runtime.socketKey();
             if (key.isEmpty()) {
@@ -505,6 +534,8 @@ public final class VrrpEngine {
             if (linkMonitor != null) {
                 fds.add(linkMonitor.fd());
             }
+            Optional<Integer> trackFilesFd = trackFiles.fd();
+            trackFilesFd.ifPresent(fds::add);
             List<PooledSocket> polled = new ArrayList<>(sockets.values());
             polled.forEach(pooled -> fds.add(pooled.socket().receiveFd()));
             boolean[] readable;
@@ -520,6 +551,9 @@ public final class VrrpEngine {
             }
             if (linkMonitor != null && readable[index++]) {
                 readLinkChanges();
+            }
+            if (trackFilesFd.isPresent() && readable[index++]) {
+                trackFiles.changes().forEach(event -> trackerChanged(event, nanoClock.getAsLong()));
             }
             for (PooledSocket pooled : polled) {
                 if (readable[index++]) {
@@ -576,7 +610,7 @@ public final class VrrpEngine {
             boolean start = script.intervalDue(nowNs, lines);
             lines.forEach(this::log);
             if (start) {
-                scripts.run(script.argv(), script.timeoutMicros())
+                scripts.run(script.argv(), script.runAs(), script.timeoutMicros())
                         .thenAccept(outcome -> post(() -> trackScriptFinished(script, outcome)));
             }
         }
@@ -589,11 +623,24 @@ public final class VrrpEngine {
             List<String> lines = new ArrayList<>();
             Optional<Boolean> verdict = script.finished(outcome, lines);
             lines.forEach(this::log);
-            verdict.ifPresent(ok -> {
-                long nowNs = nanoClock.getAsLong();
-                TrackerEvent event = new TrackerEvent.ScriptResult(script.name(), ok);
-                instances.forEach(runtime -> runtime.machine.onTrackerChange(event, nowNs));
-            });
+            verdict.ifPresent(ok -> trackerChanged(new TrackerEvent.ScriptResult(script.name(), ok),
+                    nanoClock.getAsLong()));
+        }
+
+        private void trackerChanged(TrackerEvent event, long nowNs) {
+            instances.forEach(runtime -> runtime.machine.onTrackerChange(event, nowNs));
+        }
+
+        /** The track_file blocks some instance tracks. */
+        private Map<String, TrackFile> trackedFiles() {
+            Map<String, TrackFile> tracked = new LinkedHashMap<>();
+            for (VrrpInstance instance : config.instances().values()) {
+                for (Tracked file : instance.tracking().files()) {
+                    Optional.ofNullable(config.trackFiles().get(file.name()))
+                            .ifPresent(trackFile -> tracked.put(file.name(), trackFile));
+                }
+            }
+            return tracked;
         }
 
         private void readLinkChanges() {
@@ -732,8 +779,12 @@ public final class VrrpEngine {
                 StaticEntries.remove(this, config.staticAddresses(), staticRouting);
             }
             sockets.values().forEach(pooled -> closeQuietly(pooled.socket()));
+            if (virtualMacs != null) {
+                virtualMacs.tearDown();
+            }
             closeQuietly(gratuitousUpdates);
             closeQuietly(linkMonitor);
+            closeQuietly(trackFiles);
             closeQuietly(rtnetlink);
             if (scripts != null) {
                 scripts.close();
@@ -789,8 +840,8 @@ public final class VrrpEngine {
         }
 
         @Override
-        public void runNotifyScript(List<String> argv, long timeoutMicros) {
-            scripts.run(argv, timeoutMicros).thenAccept(outcome -> {
+        public void runNotifyScript(List<String> argv, ScriptIdentity runAs, long timeoutMicros) {
+            scripts.run(argv, runAs, timeoutMicros).thenAccept(outcome -> {
                 if (outcome instanceof ScriptOutcome.NotStarted notStarted) {
                     LOG.info("Failed to exec {}: {}", String.join(" ", argv), notStarted.reason());
                 }

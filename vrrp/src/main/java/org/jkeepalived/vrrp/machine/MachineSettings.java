@@ -38,13 +38,17 @@ import org.jkeepalived.config.vrrp.VrrpScript;
  *                             {@code notify_fault}, {@code notify_stop}, {@code notify_master_rx_lower_pri}
  * @param notifyPriorityChanges {@code notify_priority_changes}: FIFO lines when the effective priority changes
  * @param logDetail            keepalived's {@code --log-detail}: the lines it logs only then
+ * @param startupDelayMicros   {@code vrrp_startup_delay}: a BACKUP's first master-down wait starts this long after
+ *                             the start
+ * @param notifyDeleted        {@code notify_deleted}: removal at reload notifies DELETED rather than FAULT
  */
 public record MachineSettings(String name, int version, int basePriority, long advertIntervalMicros,
                               boolean wantMaster, boolean nopreempt, long preemptDelayMicros, int downTimerAdverts,
                               boolean lowerPrioNoAdvert, boolean higherPrioSendAdvert,
                               Optional<InetAddress> sourceAddress, GarpTiming garp, List<Tracker> trackers,
                               Optional<String> ownInterface, Map<String, ScriptSpec> notifyScripts,
-                              boolean notifyPriorityChanges, boolean logDetail) {
+                              boolean notifyPriorityChanges, boolean logDetail, long startupDelayMicros,
+                              boolean notifyDeleted) {
 
     public static final int PRIORITY_OWNER = 255;
     private static final long MICROS_PER_SECOND = 1_000_000L;
@@ -71,6 +75,9 @@ public record MachineSettings(String name, int version, int basePriority, long a
         trackers = List.copyOf(trackers);
         Objects.requireNonNull(ownInterface, "ownInterface");
         notifyScripts = Map.copyOf(notifyScripts);
+        if (startupDelayMicros < 0) {
+            throw new IllegalArgumentException("startupDelayMicros: " + startupDelayMicros + " (expected >= 0)");
+        }
     }
 
     /**
@@ -148,15 +155,18 @@ public record MachineSettings(String name, int version, int basePriority, long a
                 instance.nopreempt(), instance.preemptDelayMicros(), instance.downTimerAdverts(),
                 instance.lowerPrioNoAdvert(), instance.higherPrioSendAdvert(),
                 configuredSource.or(() -> interfaceAddress), timing, trackers(instance, config),
-                instance.interfaceName(), instance.notifyScripts(), false, logDetail);
+                instance.interfaceName(), instance.notifyScripts(),
+                instance.notifyPriorityChanges().orElse(global.vrrpNotifyPriorityChanges()), logDetail,
+                global.vrrpStartupDelayMicros(), instance.notifyDeleted());
     }
 
     private static List<Tracker> trackers(VrrpInstance instance, VrrpConfig config) {
         List<Tracker> trackers = new ArrayList<>();
         // keepalived tracks the instance's own interface without a weight; a track_interface naming it too
-        // keeps that unweighted entry (add_vrrp_to_interface).
-        instance.interfaceName().ifPresent(name -> trackers.add(new Tracker(TrackerKind.INTERFACE, name, 0,
-                false, false)));
+        // keeps that unweighted entry (add_vrrp_to_interface). dont_track_primary makes it VRRP_NOT_TRACK_IF,
+        // which no link change reaches.
+        instance.interfaceName().filter(name -> !instance.dontTrackPrimary()).ifPresent(name -> trackers.add(
+                new Tracker(TrackerKind.INTERFACE, name, 0, false, false)));
         addAll(trackers, TrackerKind.INTERFACE, instance.tracking().interfaces(), config, instance);
         addAll(trackers, TrackerKind.FILE, instance.tracking().files(), config, instance);
         addAll(trackers, TrackerKind.PROCESS, instance.tracking().processes(), config, instance);

@@ -36,24 +36,25 @@ final class Notifier {
     }
 
     void stateChanged(VrrpState state, int priority) {
-        notify(state.name(), stateScript(state), VrrpState.STOP == state, priority);
+        long timeoutMicros = VrrpState.STOP == state ? STOP_TIMEOUT_MICROS : VrrpEffects.NO_TIMEOUT;
+        notify(state.name(), stateScript(state), stateScriptStopTimeout ? timeoutMicros : VrrpEffects.NO_TIMEOUT,
+                timeoutMicros, priority);
     }
 
-    /** keepalived's notifications for an instance a reload deleted, with {@code notify_deleted} configured. */
+    /** keepalived's notifications of an instance removed at reload with {@code notify_deleted}. */
     void deleted(int priority) {
-        notify("DELETED", script("notify_deleted"), false, priority);
+        notify("DELETED", script("notify_deleted"), VrrpEffects.NO_TIMEOUT, VrrpEffects.NO_TIMEOUT, priority);
     }
 
-    private void notify(String state, Optional<ScriptSpec> stateScript, boolean stopping, int priority) {
-        long timeoutMicros = stopping ? STOP_TIMEOUT_MICROS : VrrpEffects.NO_TIMEOUT;
-        stateScript.ifPresent(script -> effects.runNotifyScript(script, script.argv(),
-                stateScriptStopTimeout ? timeoutMicros : VrrpEffects.NO_TIMEOUT));
+    private void notify(String stateName, Optional<ScriptSpec> stateScript, long stateScriptTimeoutMicros,
+                        long notifyTimeoutMicros, int priority) {
+        stateScript.ifPresent(script -> effects.runNotifyScript(script, script.argv(), stateScriptTimeoutMicros));
         script("notify").ifPresent(script -> {
             List<String> argv = new ArrayList<>(script.argv());
-            argv.addAll(List.of(type, name, state, Integer.toString(priority)));
-            effects.runNotifyScript(script, argv, timeoutMicros);
+            argv.addAll(List.of(type, name, stateName, Integer.toString(priority)));
+            effects.runNotifyScript(script, argv, notifyTimeoutMicros);
         });
-        fifo(state, priority);
+        fifo(stateName, priority);
     }
 
     /** An event that is no state: {@code MASTER_RX_LOWER_PRI}, {@code MASTER_PRIORITY}, {@code BACKUP_PRIORITY}. */

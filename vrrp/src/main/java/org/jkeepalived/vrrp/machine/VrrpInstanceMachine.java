@@ -56,6 +56,8 @@ public final class VrrpInstanceMachine {
     private long garpDelayDeadlineNs = NO_DEADLINE;
     private long lowerPrioGarpDeadlineNs = NO_DEADLINE;
     private long garpRefreshDueNs;
+    /** keepalived's {@code vrrp_delayed_start_time}: no BACKUP's master-down wait ends before this. */
+    private long startupEndsNs;
     private boolean preemptDelayRunning;
     private long preemptDelayEndNs;
     /**
@@ -163,18 +165,19 @@ public final class VrrpInstanceMachine {
     /**
      * The instance is gone from the config after a reload, as keepalived 2.2.7's {@code clear_diff_vrrp}: a master
      * sends priority 0 and removes its addresses, then DELETED notifications with {@code notify_deleted}, else FAULT
-     * ones (keepalived's older way), which an instance already in FAULT does not send again.
+     * ones (keepalived's older way), which an instance already in FAULT does not send again. The machine does nothing
+     * more afterwards.
      */
     public void remove(long nowNs) {
         if (VrrpState.MASTER == state) {
             restoreInterface(true);
         }
-        int priority = effectivePriority;
-        if (notifier.script("notify_deleted").isPresent()) {
-            notifier.deleted(priority);
+        if (settings.notifyDeleted()) {
+            notifier.deleted(effectivePriority);
         } else if (VrrpState.FAULT != state) {
-            notifier.stateChanged(VrrpState.FAULT, priority);
+            notifier.stateChanged(VrrpState.FAULT, effectivePriority);
         }
+        lastStateChange = Optional.of(new StateChange(state, VrrpState.STOP, StateChangeReason.STOP, nowNs));
         state = VrrpState.STOP;
         timerDeadlineNs = NO_DEADLINE;
         garpDelayDeadlineNs = NO_DEADLINE;
@@ -313,6 +316,7 @@ public final class VrrpInstanceMachine {
     // keepalived's initialise_vrrp_tracking_priorities and the per-tracker initialisers before it.
     void initialiseTracking(long nowNs) {
         started = true;
+        startupEndsNs = nowNs + settings.startupDelayMicros() * NANOS_PER_MICRO;
         for (TrackerSlot slot : trackers.values()) {
             Tracker tracker = slot.tracker;
             switch (tracker.kind()) {
@@ -700,7 +704,7 @@ public final class VrrpInstanceMachine {
     private void initTimer(long nowNs) {
         timerDeadlineNs = switch (state) {
             case MASTER -> nowNs + settings.advertIntervalMicros() * NANOS_PER_MICRO;
-            case BACKUP -> nowNs + masterDownNs;
+            case BACKUP -> (nowNs - startupEndsNs < 0 ? startupEndsNs : nowNs) + masterDownNs;
             case INIT, FAULT, STOP -> NO_DEADLINE;
         };
     }

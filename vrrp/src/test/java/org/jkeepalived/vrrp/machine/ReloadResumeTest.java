@@ -101,6 +101,7 @@ class ReloadResumeTest {
 
     @Test
     void aRemovedInstanceWithNotifyDeletedNotifiesDeleted() {
+        settings.notifyDeleted = true;
         settings.notify("notify_deleted", "/bin/deleted.sh");
         settings.notify("notify", "/bin/notify.sh");
         VrrpInstanceMachine machine = new VrrpInstanceMachine(settings.build(), effects);

@@ -34,6 +34,8 @@ final class TestSettings {
     final Map<String, ScriptSpec> notifyScripts = new LinkedHashMap<>();
     boolean notifyPriorityChanges;
     boolean logDetail;
+    long startupDelayMicros;
+    boolean notifyDeleted;
 
     TestSettings name(String newName) {
         name = newName;
@@ -59,7 +61,8 @@ final class TestSettings {
     MachineSettings build() {
         return new MachineSettings(name, version, priority, advertIntervalMicros, wantMaster, nopreempt,
                 preemptDelayMicros, 3, lowerPrioNoAdvert, higherPrioSendAdvert, Optional.of(address(sourceAddress)),
-                garp, trackers, Optional.of("eth0"), notifyScripts, notifyPriorityChanges, logDetail);
+                garp, trackers, Optional.of("eth0"), notifyScripts, notifyPriorityChanges, logDetail,
+                startupDelayMicros, notifyDeleted);
     }
 
     static InetAddress address(String text) {

@@ -291,6 +291,46 @@ class VrrpInstanceMachineTest {
     }
 
     @Test
+    void aMasterDeletedAtReloadReleasesItsAddressesAndNotifiesDeletedWithNotifyDeleted() {
+        settings.notifyDeleted = true;
+        settings.notify("notify_deleted", "/bin/deleted").notify("notify", "/bin/any");
+        VrrpInstanceMachine machine = started();
+        machine.doWork(MASTER_DOWN_NS);
+        effects.clear();
+
+        machine.remove(5 * SECOND_NS);
+
+        effects.assertNext("advert 0", "remove rules", "remove routes", "cancel garp", "remove addresses",
+                "script /bin/deleted", "script /bin/any INSTANCE VI_1 DELETED 100",
+                "fifo INSTANCE \"VI_1\" DELETED 100\n");
+        assertEquals(VrrpInstanceMachine.NO_DEADLINE, machine.nextDeadlineNs());
+    }
+
+    @Test
+    void aBackupDeletedAtReloadWithoutNotifyDeletedNotifiesFaultAsKeepalivedAlwaysDid() {
+        settings.notify("notify", "/bin/any");
+        VrrpInstanceMachine machine = started();
+        effects.clear();
+
+        machine.remove(SECOND_NS);
+
+        effects.assertNext("script /bin/any INSTANCE VI_1 FAULT 100", "fifo INSTANCE \"VI_1\" FAULT 100\n");
+        assertEquals(0, machine.doWork(MASTER_DOWN_NS));
+    }
+
+    @Test
+    void aStartupDelayPostponesTheFirstMasterDownExpiry() {
+        settings.startupDelayMicros = 2_500_000;
+        VrrpInstanceMachine machine = startedBackup();
+
+        assertEquals(2_500_000_000L + MASTER_DOWN_NS, machine.nextDeadlineNs());
+        machine.onAdvert(TestSettings.advert(100, "10.0.0.9"), SECOND_NS);
+        assertEquals(2_500_000_000L + MASTER_DOWN_NS, machine.nextDeadlineNs());
+        machine.onAdvert(TestSettings.advert(100, "10.0.0.9"), 3 * SECOND_NS);
+        assertEquals(3 * SECOND_NS + MASTER_DOWN_NS, machine.nextDeadlineNs());
+    }
+
+    @Test
     void notifyMasterGetsOnlyItsOwnWordsAndNotifyGetsInstanceNameStateAndPriority() {
         settings.notify("notify_master", "/bin/master", "x").notify("notify", "/bin/any");
         VrrpInstanceMachine machine = started();
