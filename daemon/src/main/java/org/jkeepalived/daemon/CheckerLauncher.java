@@ -1,7 +1,5 @@
 package org.jkeepalived.daemon;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.jkeepalived.config.KeepalivedConfig;
 import org.jkeepalived.healthcheck.check.CheckerFactory;
 import org.jkeepalived.healthcheck.check.RunningChecker;
@@ -41,11 +39,17 @@ public interface CheckerLauncher {
         }
     }
 
-    /** Where pool decisions go: IPVS, once opened. */
+    /** Where pool decisions go: IPVS, once opened for a config. */
     @FunctionalInterface
     interface Ipvs {
         /** @throws IpvsUnavailable with the error text keepalived logs ({@code strerror}) */
-        PoolEffects open() throws IpvsUnavailable;
+        Effects open(KeepalivedConfig config) throws IpvsUnavailable;
+    }
+
+    /** Pool effects holding resources (a netlink socket, script threads, FIFOs), closed once the pools stopped. */
+    interface Effects extends PoolEffects, AutoCloseable {
+        @Override
+        void close();
     }
 
     /** The kernel has no IPVS, or refused it. */
@@ -55,11 +59,17 @@ public interface CheckerLauncher {
         }
     }
 
+    /** Makes the checkers of one run, on the event loop the service runs on. */
+    @FunctionalInterface
+    interface Checks {
+        CheckerFactory on(CheckerEventLoop loop, KeepalivedConfig config);
+    }
+
     /**
-     * Until the real checkers are wired in: checkers that never report, so every real server keeps the state
-     * keepalived starts it in (up, or down with {@code alpha}).
+     * Checkers that never report, so every real server keeps the state keepalived starts it in (up, or down with
+     * {@code alpha}): for tests of the wiring.
      */
-    CheckerFactory UNCHECKED = (target, verdicts) -> new RunningChecker() {
+    Checks UNCHECKED = (loop, config) -> (target, verdicts) -> new RunningChecker() {
         @Override
         public void start() {
         }
@@ -70,43 +80,32 @@ public interface CheckerLauncher {
     };
 
     /**
-     * Until the IPVS applier is wired in: pool decisions are only logged, on a kernel that has IPVS
-     * ({@code /proc/net/ip_vs} shows the module is loaded in this network namespace).
-     */
-    static Ipvs loggedOnly(Logger log) {
-        return () -> {
-            if (!Files.exists(Path.of("/proc/net/ip_vs"))) {
-                throw new IpvsUnavailable("No such file or directory");
-            }
-            return new LoggedPoolEffects(log);
-        };
-    }
-
-    /**
      * The {@link CheckerService} on an event loop of its own, started only for a config with virtual servers. As
      * keepalived 2.2.7's checker process, it opens IPVS first; without it, it logs the real servers it is shutting
      * down and fails.
      */
-    static CheckerLauncher service(Logger log, CheckerFactory checkers, Ipvs ipvs) {
+    static CheckerLauncher service(Logger log, Checks checks, Ipvs ipvs) {
         return config -> {
             if (config.lvs().virtualServers().isEmpty()) {
                 return NOTHING_RUNNING;
             }
             log.info("Initializing ipvs");
             CheckerEventLoop loop = CheckerEventLoop.start();
-            PoolEffects effects;
+            Effects effects;
             try {
-                effects = ipvs.open();
+                effects = ipvs.open(config);
             } catch (IpvsUnavailable e) {
                 log.info("IPVS: Can't initialize ipvs: " + e.getMessage());
-                new CheckerService(config.lvs(), checkers, new LoggedPoolEffects(log), loop).stop(true);
+                new CheckerService(config.lvs(), UNCHECKED.on(loop, config), new LoggedPoolEffects(log), loop)
+                        .stop(true);
                 loop.close();
                 throw new Failed("IPVS: " + e.getMessage());
             }
-            CheckerService service = new CheckerService(config.lvs(), checkers, effects, loop);
+            CheckerService service = new CheckerService(config.lvs(), checks.on(loop, config), effects, loop);
             service.start();
             return releaseIpvs -> {
                 service.stop(releaseIpvs);
+                effects.close();
                 loop.close();
             };
         };

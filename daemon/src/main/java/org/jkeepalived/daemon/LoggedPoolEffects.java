@@ -4,15 +4,15 @@ import org.jkeepalived.config.lvs.RealServer;
 import org.jkeepalived.config.lvs.SorryServer;
 import org.jkeepalived.config.lvs.VirtualServer;
 import org.jkeepalived.config.value.ScriptSpec;
-import org.jkeepalived.healthcheck.pool.PoolEffects;
 import org.jkeepalived.healthcheck.pool.ServerNames;
 import org.slf4j.Logger;
 
 /**
- * Pool decisions until the IPVS applier and the script runner are wired in: keepalived's log lines as keepalived
- * writes them, and at debug level what would have been done. Virtual servers are named by their config line.
+ * Pool decisions only logged: keepalived's log lines as keepalived writes them, and at debug level what was not done.
+ * What keepalived's checker process does when IPVS could not be opened and it shuts its services down, and what
+ * tests of the wiring use. Virtual servers are named by their config line.
  */
-final class LoggedPoolEffects implements PoolEffects {
+final class LoggedPoolEffects implements CheckerLauncher.Effects {
     private final Logger log;
 
     LoggedPoolEffects(Logger log) {
@@ -86,5 +86,9 @@ final class LoggedPoolEffects implements PoolEffects {
     @Override
     public void log(String line) {
         log.info(line);
+    }
+
+    @Override
+    public void close() {
     }
 }

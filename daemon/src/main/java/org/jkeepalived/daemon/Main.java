@@ -1,5 +1,6 @@
 package org.jkeepalived.daemon;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -7,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.jkeepalived.config.value.LiveHost;
+import org.jkeepalived.healthcheck.check.Checkers;
+import org.jkeepalived.healthcheck.script.ScriptLauncher;
 import org.jkeepalived.libc.FileCreationMask;
 import org.jkeepalived.libc.NativeIoException;
 import org.jkeepalived.libc.NetworkNamespace;
@@ -23,6 +27,8 @@ public final class Main {
     static final int EXIT_PROGRAM_ERROR = 70;
     /** keepalived's {@code umask_val} unless {@code -u}: files it creates are rw------- (pid files excepted). */
     static final int DEFAULT_UMASK = 0177;
+    /** Present when the ip_vs module is loaded in this network namespace. */
+    private static final Path PROC_IP_VS = Path.of("/proc/net/ip_vs");
 
     private Main() {
     }
@@ -76,13 +82,23 @@ public final class Main {
         Signals signals = Signals.install(log);
         Dumps dumps = new Dumps(Dumps.directoryOf(environment), umask, pid, System::nanoTime,
                 () -> ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()), zone);
-        // the seams the real checkers and the IPVS applier plug into
-        CheckerLauncher checkers = CheckerLauncher.service(log, CheckerLauncher.UNCHECKED,
-                CheckerLauncher.loggedOnly(log));
+        CheckerLauncher checkers = checkerLauncher(log, new SplittableRandom());
         Daemon daemon = new Daemon(options, files, log, other -> ProcessHandle.of(other).isPresent(), pid, uname,
                 VrrpLauncher.engine(options.log().detailLevel() > 0), checkers,
                 SdNotify.fromEnvironment(environment, pid, log), Optional.of(dumps));
         return daemon.run(signals::next);
+    }
+
+    /**
+     * The checkers of keepalived 2.2.7 on the checker event loop, their pools' decisions applied to the kernel's IPVS
+     * table, with scripts run as the identity this process runs as would run them.
+     */
+    private static CheckerLauncher checkerLauncher(Logger log, RandomGenerator random) {
+        Checkers.Settings defaults = Checkers.Settings.of(Optional.empty(), false, random);
+        CheckerLauncher.Checks checks = (loop, config) -> new Checkers(loop, Checkers.Settings.of(config.lvs().ssl(),
+                config.global().checkerLogAllFailures(), random));
+        return CheckerLauncher.service(log, checks, IpvsPoolEffects.kernel(PROC_IP_VS,
+                new ScriptLauncher(defaults.ourIdentity()), defaults.scriptSearchPath(), log));
     }
 
     /**

@@ -67,7 +67,7 @@ class CheckerLauncherTest {
     @Test
     void withoutIpvsTheStartFailsAfterLoggingWhatKeepalivedsCheckerProcessLogs() throws IOException {
         KeepalivedConfig config = load(ONE_VIRTUAL_SERVER);
-        CheckerLauncher launcher = launcher(() -> {
+        CheckerLauncher launcher = launcher(loaded -> {
             throw new CheckerLauncher.IpvsUnavailable("No such file or directory");
         });
 
@@ -81,7 +81,7 @@ class CheckerLauncherTest {
 
     @Test
     void aConfigWithoutVirtualServersStartsNoCheckers() throws Exception {
-        CheckerLauncher launcher = launcher(() -> {
+        CheckerLauncher launcher = launcher(loaded -> {
             throw new AssertionError("IPVS opened for no virtual server");
         });
 
@@ -90,7 +90,7 @@ class CheckerLauncherTest {
 
     @Test
     void theServiceRunsThePoolsUntilStoppedAndDontReleaseIpvsLeavesThemInPlace() throws Exception {
-        CheckerLauncher launcher = launcher(() -> new LoggedPoolEffects(log));
+        CheckerLauncher launcher = launcher(loaded -> new LoggedPoolEffects(log));
         KeepalivedConfig config = load(ONE_VIRTUAL_SERVER);
 
         launcher.start(config).stop(false);

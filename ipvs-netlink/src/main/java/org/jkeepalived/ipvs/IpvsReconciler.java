@@ -89,6 +89,14 @@ public final class IpvsReconciler {
         return remove(virtualServer, Server.of(server), false);
     }
 
+    /**
+     * keepalived's LVS_CMD_DEL_DEST with the server's inhibit cleared, as its {@code clear_service_rs} does on
+     * shutdown: out of the pool even with {@code inhibit_on_failure}.
+     */
+    public boolean forceRemoveRealServer(VirtualServer virtualServer, RealServer server) {
+        return remove(virtualServer, Server.of(server), true);
+    }
+
     /** keepalived's LVS_CMD_EDIT_DEST for a changed effective weight; nothing for a server not in the pool. */
     public boolean setRealServerWeight(VirtualServer virtualServer, RealServer server, long weight) {
         Server real = Server.of(server);
@@ -102,6 +110,11 @@ public final class IpvsReconciler {
     public boolean addSorryServer(VirtualServer virtualServer, boolean enabled) {
         return virtualServer.sorryServer().map(sorry -> add(virtualServer, Server.of(sorry), enabled ? 1 : 0))
                 .orElse(true);
+    }
+
+    /** The sorry server out of the pool even with {@code sorry_server_inhibit}, as keepalived's shutdown. */
+    public boolean forceRemoveSorryServer(VirtualServer virtualServer) {
+        return virtualServer.sorryServer().map(sorry -> remove(virtualServer, Server.of(sorry), true)).orElse(true);
     }
 
     public boolean removeSorryServer(VirtualServer virtualServer) {

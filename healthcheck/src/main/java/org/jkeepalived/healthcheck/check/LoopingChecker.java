@@ -31,8 +31,6 @@ abstract class LoopingChecker implements RunningChecker {
     @Override
     public final void start() {
         running = true;
-        LOG.info("Activating healthchecker for service {} for VS {}", CheckerNames.server(target),
-                CheckerNames.virtualServer(target.virtualServer()));
         schedule(firstDelayMicros);
     }
 

@@ -154,8 +154,6 @@ class CheckersTest {
         listener.close();
         assertEquals("down", nextVerdict());
         awaitLogLine("TCP_CHECK on service " + server + " failed after 1 retries.");
-        assertTrue(logLines().contains("Activating healthchecker for service " + server
-                + " for VS [10.9.9.9]:tcp:80"));
     }
 
     @Test
