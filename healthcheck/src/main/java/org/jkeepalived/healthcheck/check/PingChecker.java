@@ -47,10 +47,9 @@ final class PingChecker extends LoopingChecker {
         }
         if (result instanceof PingProbe.Result.ShortReply shortReply) {
             epilog.log("Error, got short ICMP" + version + " packet, " + shortReply.length() + " bytes");
-        } else if (result instanceof PingProbe.Result.UnexpectedType unexpected) {
-            epilog.log("Got ICMP" + version + " packet with type 0x" + Integer.toHexString(unexpected.type()));
         } else {
-            epilog.log("recv ICMP" + version + " packet error");
+            PingProbe.Result.UnexpectedType unexpected = (PingProbe.Result.UnexpectedType) result;
+            epilog.log("Got ICMP" + version + " packet with type 0x" + Integer.toHexString(unexpected.type()));
         }
         return epilog.failed(false);
     }

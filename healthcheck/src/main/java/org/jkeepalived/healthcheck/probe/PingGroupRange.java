@@ -1,9 +1,12 @@
 package org.jkeepalived.healthcheck.probe;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +24,8 @@ public final class PingGroupRange {
     /** Two unsigned numbers, separated by a tab or a space, ending the line. */
     private static final Pattern RANGE = Pattern.compile("(\\d{1,10})[\\t ](\\d{1,10})\\n");
     private static final long GID_LIMIT = 1L << 32;
+    /** "2000000000\t4294967295\n" */
+    private static final int LONGEST_ANSWER_BYTES = 10 + 1 + 10 + 1;
 
     private final Path file;
     private final long savedLow;
@@ -54,12 +59,16 @@ public final class PingGroupRange {
     }
 
     private static Optional<long[]> read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.US_ASCII);
+        // a sysctl answers only the first read(2): one read as big as the longest answer, as keepalived's
+        ByteBuffer buffer = ByteBuffer.allocate(LONGEST_ANSWER_BYTES + 1);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (channel.read(buffer) > LONGEST_ANSWER_BYTES) {
+                return Optional.empty();
+            }
         } catch (IOException e) {
             return Optional.empty();
         }
+        String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII);
         Matcher matcher = RANGE.matcher(text);
         if (!matcher.matches()) {
             return Optional.empty();

@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * sequence number from one counter shared by every PING_CHECK, in host byte order as keepalived stores it) and 128
  * bytes of "keepalived check - " repeated, then the first datagram back or the timeout. The socket lives on the
  * checker event loop through Netty's epoll datagram channel; without the epoll transport no socket can be opened.
+ * keepalived does not connect its socket; ours is connected to the destination, because Netty's epoll channel drops
+ * datagrams that an unconnected socket receives from port 0, which every ICMP reply comes from. A connected socket
+ * also reports the ICMP errors that concern it, which an unconnected one never sees: they are ignored, so that the
+ * attempt ends with the timeout as keepalived's does.
  */
 public final class PingProbe {
     /** ICMP_BUFSIZE. */
@@ -61,10 +65,6 @@ public final class PingProbe {
 
         /** sendto() failed with {@code errno} (0 when the transport did not say). */
         record SendFailed(int errno) implements Result {
-        }
-
-        /** recv() failed. */
-        record ReceiveFailed() implements Result {
         }
 
         /** A datagram shorter than an ICMP header came back. */
@@ -137,12 +137,17 @@ public final class PingProbe {
             }
             exchange.timer = eventLoop.schedule(() -> exchange.finish(new Result.TimedOut()), timeoutMicros,
                     TimeUnit.MICROSECONDS);
-            channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(request),
-                    new InetSocketAddress(destination, 0))).addListener(sent -> {
-                        if (!sent.isSuccess()) {
-                            exchange.finish(new Result.SendFailed(errno(sent.cause())));
-                        }
-                    });
+            // where keepalived's sendto would fail (no route, say), the connect does, with the same errno
+            channel.connect(new InetSocketAddress(destination, 0)).addListener(connected -> {
+                if (!connected.isSuccess()) {
+                    exchange.finish(new Result.SendFailed(errno(connected.cause())));
+                }
+            });
+            channel.writeAndFlush(Unpooled.wrappedBuffer(request)).addListener(sent -> {
+                if (!sent.isSuccess()) {
+                    exchange.finish(new Result.SendFailed(errno(sent.cause())));
+                }
+            });
         });
         return channel;
     }
@@ -168,7 +173,7 @@ public final class PingProbe {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object message) {
             try {
-                ByteBuf reply = ((DatagramPacket) message).content();
+                ByteBuf reply = message instanceof DatagramPacket packet ? packet.content() : (ByteBuf) message;
                 if (reply.readableBytes() < HEADER_BYTES) {
                     finish(new Result.ShortReply(reply.readableBytes()));
                     return;
@@ -183,7 +188,7 @@ public final class PingProbe {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            finish(new Result.ReceiveFailed());
+            // an ICMP error for the connected destination: keepalived's unconnected socket waits on to the timeout
         }
 
         void finish(Result result) {
