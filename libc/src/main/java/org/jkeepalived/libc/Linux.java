@@ -20,6 +20,8 @@ final class Linux {
     static final int SO_ATTACH_FILTER = 26;
 
     static final int IPPROTO_IP = 0;
+    static final int IPPROTO_ICMP = 1;
+    static final int IPPROTO_ICMPV6 = 58;
     static final int IP_TOS = 1;
     static final int IP_HDRINCL = 3;
     static final int IP_PKTINFO = 8;

@@ -3,20 +3,20 @@ package org.jkeepalived.healthcheck.check;
 import io.netty.channel.EventLoop;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import org.jkeepalived.config.lvs.CheckerTiming;
 import org.jkeepalived.config.lvs.ConnectionOptions;
 import org.jkeepalived.healthcheck.http.HttpGetClient;
 import org.jkeepalived.healthcheck.net.CheckerEventLoop;
+import org.jkeepalived.healthcheck.probe.PingProbe;
 import org.jkeepalived.healthcheck.probe.SocketTarget;
 import org.jkeepalived.healthcheck.script.ScriptLauncher;
 
 /** What every checker of one factory shares: the loop, the randomness, the clock and the clients. */
 record CheckerContext(CheckerEventLoop loop, EventLoop eventLoop, boolean logAllFailures, RandomGenerator random,
                       LongSupplier nanoClock, long bootstrapDelayMicros, HttpGetClient httpClient,
-                      ScriptLauncher scripts, String scriptSearchPath, Executor blocking) {
+                      ScriptLauncher scripts, String scriptSearchPath, PingProbe ping) {
 
     /**
      * register_checkers_thread: keepalived starts each checker after BOOTSTRAP_DELAY and a random part of its

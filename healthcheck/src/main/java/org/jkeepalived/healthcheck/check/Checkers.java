@@ -1,10 +1,9 @@
 package org.jkeepalived.healthcheck.check;
 
+import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.File;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import org.jkeepalived.config.lvs.BfdCheck;
@@ -21,28 +20,29 @@ import org.jkeepalived.config.lvs.UdpCheck;
 import org.jkeepalived.config.value.ScriptIdentity;
 import org.jkeepalived.healthcheck.http.HttpGetClient;
 import org.jkeepalived.healthcheck.net.CheckerEventLoop;
+import org.jkeepalived.healthcheck.probe.PingGroupRange;
+import org.jkeepalived.healthcheck.probe.PingProbe;
 import org.jkeepalived.healthcheck.script.ScriptLauncher;
 
 /** The checkers of keepalived 2.2.7 on the checker event loop: one {@link RunningChecker} per configured checker. */
-public final class Checkers implements CheckerFactory {
+public final class Checkers implements CheckerFactory, AutoCloseable {
     /** BOOTSTRAP_DELAY: keepalived starts its checkers one second after it has read the configuration. */
     public static final long BOOTSTRAP_DELAY_MICROS = 1_000_000;
 
     private final CheckerContext context;
+    /** keepalived's checked_ping_group_range: the first PING_CHECK widens the range, once. */
+    private boolean pingGroupsChecked;
+    private Optional<PingGroupRange> widenedPingGroups = Optional.empty();
 
     /**
      * @param settings what the checkers need from the configuration and the host
      */
     public Checkers(CheckerEventLoop loop, Settings settings) {
-        Executor blocking = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "jkeepalived-ping");
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.context = new CheckerContext(loop, loop.group().next(), settings.checkerLogAllFailures(),
+        EventLoop eventLoop = loop.group().next();
+        this.context = new CheckerContext(loop, eventLoop, settings.checkerLogAllFailures(),
                 settings.random(), settings.nanoClock(), settings.bootstrapDelayMicros(),
                 new HttpGetClient(loop, tlsContext(settings.ssl())), new ScriptLauncher(settings.ourIdentity()),
-                settings.scriptSearchPath(), blocking);
+                settings.scriptSearchPath(), new PingProbe(loop, eventLoop));
     }
 
     /**
@@ -97,6 +97,10 @@ public final class Checkers implements CheckerFactory {
             return new UdpChecker(target, verdicts, context, udp);
         }
         if (checker instanceof PingCheck ping) {
+            if (!pingGroupsChecked) {
+                pingGroupsChecked = true;
+                widenedPingGroups = PingGroupRange.widen(PingGroupRange.SYSCTL);
+            }
             return new PingChecker(target, verdicts, context, ping);
         }
         if (checker instanceof BfdCheck || checker instanceof FileCheck) {
@@ -104,6 +108,12 @@ public final class Checkers implements CheckerFactory {
         }
         throw new IllegalArgumentException(
                 "checker: " + checker.getClass().getSimpleName() + " (expected a known type)");
+    }
+
+    /** keepalived's checker process puts net.ipv4.ping_group_range back as it found it when it stops. */
+    @Override
+    public void close() {
+        widenedPingGroups.ifPresent(PingGroupRange::restore);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.jkeepalived.healthcheck.check;
 
+import io.netty.channel.Channel;
+import java.net.Inet6Address;
 import org.jkeepalived.config.lvs.PingCheck;
 import org.jkeepalived.healthcheck.probe.PingProbe;
 
@@ -8,29 +10,54 @@ final class PingChecker extends LoopingChecker {
     private final PingProbe probe;
     private final PingCheck check;
     private final ReachEpilog epilog;
-    private long attempts;
+    /** "" or "v6", as keepalived words its ICMP messages. */
+    private final String version;
+    private Channel inFlight;
 
     PingChecker(CheckerTarget target, CheckerVerdicts verdicts, CheckerContext context, PingCheck check) {
         super(target, verdicts, context.eventLoop(), context.firstDelayMicros(check.timing()));
-        this.probe = new PingProbe(context.blocking());
+        this.probe = context.ping();
         this.check = check;
+        this.version = check.connection().destination() instanceof Inet6Address ? "v6" : "";
         this.epilog = new ReachEpilog(ReachEpilog.Kind.ICMP, check.timing(), CheckerNames.server(target),
                 CheckerNames.virtualServer(target.virtualServer()), context.logAllFailures());
     }
 
     @Override
     protected void attempt() {
-        long attempt = ++attempts;
-        probe.probe(check.connection().destination(), check.connection().connectTimeoutMicros())
-                .thenAccept(answered -> loop.execute(() -> {
-                    if (attempt == attempts) {
-                        conclude(answered ? epilog.succeeded() : epilog.failed(true));
-                    }
-                }));
+        inFlight = probe.probe(check.connection().destination(), check.connection().connectTimeoutMicros(),
+                result -> conclude(decision(result)));
+    }
+
+    /** icmp_connect_thread, ping_it, recv_it and icmp_check_thread with their messages. */
+    private Decision decision(PingProbe.Result result) {
+        if (result instanceof PingProbe.Result.Replied) {
+            return epilog.succeeded();
+        }
+        if (result instanceof PingProbe.Result.TimedOut) {
+            return epilog.failed(true);
+        }
+        if (result instanceof PingProbe.Result.NotOpened) {
+            return epilog.rescheduled("ICMP" + version + " connect fail to create socket. Rescheduling.");
+        }
+        if (result instanceof PingProbe.Result.SendFailed sendFailed) {
+            epilog.log(version.isEmpty() ? "send ICMP packet fail"
+                    : "send ICMPv6 packet fail - errno " + sendFailed.errno());
+            return epilog.notSent();
+        }
+        if (result instanceof PingProbe.Result.ShortReply shortReply) {
+            epilog.log("Error, got short ICMP" + version + " packet, " + shortReply.length() + " bytes");
+        } else {
+            PingProbe.Result.UnexpectedType unexpected = (PingProbe.Result.UnexpectedType) result;
+            epilog.log("Got ICMP" + version + " packet with type 0x" + Integer.toHexString(unexpected.type()));
+        }
+        return epilog.failed(false);
     }
 
     @Override
     protected void abandon() {
-        attempts++;
+        if (inFlight != null) {
+            inFlight.close();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.jkeepalived.healthcheck.probe;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.function.Consumer;
 import org.jkeepalived.healthcheck.net.CheckerEventLoop;
@@ -22,13 +23,24 @@ public final class TcpProbe {
 
     private final CheckerEventLoop loop;
 
+    /**
+     * The connection is closed as soon as it is made, before Netty would start reading it: reading stays off, or the
+     * read that channelActive starts would find the socket already taken out of epoll (epoll_ctl: ENOENT).
+     */
+    private static final class NothingRead extends ChannelInboundHandlerAdapter {
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+            ctx.channel().config().setAutoRead(false);
+        }
+    }
+
     public TcpProbe(CheckerEventLoop loop) {
         this.loop = loop;
     }
 
     /** Connects once; {@code done} runs on the event loop. Closing the returned channel abandons the attempt. */
     public Channel probe(SocketTarget target, Consumer<Result> done) {
-        Sockets.Connecting connecting = Sockets.connectTcp(loop, target, new ChannelInboundHandlerAdapter());
+        Sockets.Connecting connecting = Sockets.connectTcp(loop, target, new NothingRead());
         connecting.future().addListener(connected -> {
             if (connected.isSuccess()) {
                 connecting.channel().close();
