@@ -127,7 +127,7 @@ updated=$work/benchmarks.md
     echo "| ipvsadm --restore | the process | $restore | 1.00 |"
     echo "| keepalived 2.2.7 -C | exec until the table is complete | $reference | $(ratio "$reference" "$restore") |"
     echo "| jkeepalived (IpvsBench) | exec until the table is complete | $ours | $(ratio "$ours" "$restore") |"
-    echo "| jkeepalived (IpvsBench) | config load, warm-up free | $load | $(ratio "$load" "$restore") |"
+    echo "| jkeepalived (IpvsBench) | config load (ConfigLoader, cold JVM) | $load | $(ratio "$load" "$restore") |"
     echo "| jkeepalived (IpvsBench) | netlink socket open, family lookup (first native calls) | $open |" \
         "$(ratio "$open" "$restore") |"
     echo "| jkeepalived (IpvsBench) | install through IpvsReconciler | $install | $(ratio "$install" "$restore") |"
