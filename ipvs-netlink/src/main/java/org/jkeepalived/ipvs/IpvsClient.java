@@ -98,19 +98,23 @@ public final class IpvsClient implements IpvsKernel, AutoCloseable {
                 service.key().describe()).stream().flatMap(message -> message.destination().stream()).toList();
     }
 
+    @Override
     public IpvsTimeouts timeouts() throws IOException {
         return only(exchange(IpvsOperation.GET_TIMEOUT, false, IpvsMessage.Body.EMPTY, ""), IpvsOperation.GET_TIMEOUT)
                 .timeouts().orElseThrow(() -> new IOException("IPVS_CMD_GET_CONFIG: answered without timeouts"));
     }
 
+    @Override
     public void setTimeouts(IpvsTimeouts timeouts) throws IOException {
         send(IpvsOperation.SET_TIMEOUT, IpvsMessage.Body.of(timeouts), "");
     }
 
+    @Override
     public void startDaemon(IpvsDaemon daemon) throws IOException {
         send(IpvsOperation.START_DAEMON, IpvsMessage.Body.of(daemon), "");
     }
 
+    @Override
     public void stopDaemon(IpvsDaemon daemon) throws IOException {
         send(IpvsOperation.STOP_DAEMON, IpvsMessage.Body.of(daemon), "");
     }

@@ -2,8 +2,10 @@ package org.jkeepalived.ipvs;
 
 import java.io.IOException;
 
+import org.jkeepalived.ipvs.codec.IpvsDaemon;
 import org.jkeepalived.ipvs.codec.IpvsDestination;
 import org.jkeepalived.ipvs.codec.IpvsService;
+import org.jkeepalived.ipvs.codec.IpvsTimeouts;
 import org.jkeepalived.ipvs.codec.ServiceAttribute;
 
 /**
@@ -25,4 +27,14 @@ public interface IpvsKernel {
     void deleteDestination(IpvsService service, IpvsDestination destination) throws IOException;
 
     void flush() throws IOException;
+
+    /** The connection timeouts now in force. */
+    IpvsTimeouts timeouts() throws IOException;
+
+    /** Sets the connection timeouts; a 0 leaves that one unchanged. */
+    void setTimeouts(IpvsTimeouts timeouts) throws IOException;
+
+    void startDaemon(IpvsDaemon daemon) throws IOException;
+
+    void stopDaemon(IpvsDaemon daemon) throws IOException;
 }

@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jkeepalived.config.lvs.Endpoint;
 import org.jkeepalived.config.lvs.Forwarding;
@@ -25,32 +28,53 @@ import org.slf4j.LoggerFactory;
  * records. It remembers what it installed (services, and which servers are "set" in them) so that inhibited servers
  * are edited rather than re-added and {@link #removeAll} removes only what is ours. Kernel refusals are logged with
  * keepalived's wording ({@code IPVS cmd ... error: ...}) and reported as {@code false}, never thrown. A refused
- * EEXIST on an add or ENOENT on a delete counts as done, as in keepalived. Owned by the checkers' loop.
+ * EEXIST on an add or ENOENT on a delete counts as done, as in keepalived. A sorry server that is also one of the
+ * real servers (keepalived's {@code s_svr_duplicates_rs}) has its own place in the pool, as in keepalived, and is
+ * never installed or removed on its own behalf at start and stop. Owned by the checkers' loop.
  */
 public final class IpvsReconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(IpvsReconciler.class);
 
     private final IpvsKernel kernel;
-    private final LvsConfig config;
+    private LvsConfig config;
     /** Kernel services we added, with how many virtual servers use each (groups may share entries). */
     private final Map<IpvsServiceKey, Integer> serviceUsers = new HashMap<>();
     /** Installed virtual servers, in installation order, by keepalived's identity. */
-    private final Map<VirtualServerKey, VirtualServer> installed = new LinkedHashMap<>();
-    /** Servers in a virtual server's pool (keepalived's {@code rs->set}), by virtual server and endpoint. */
-    private final Map<VirtualServerKey, Map<Endpoint, Server>> setServers = new HashMap<>();
+    private final Map<VirtualServerKey, Installed> installed = new LinkedHashMap<>();
+    /** Servers in a virtual server's pool (keepalived's {@code rs->set}), by virtual server and place. */
+    private final Map<VirtualServerKey, Map<Slot, Server>> setServers = new HashMap<>();
 
-    /** A real or sorry server as a destination sees it. */
-    private record Server(Endpoint endpoint, Forwarding forwarding, boolean inhibit, long upperThreshold,
-                          long lowerThreshold) {
+    /** A virtual server as installed, with its kernel services for service and for destination commands. */
+    private record Installed(VirtualServer virtualServer, List<IpvsService> services,
+                             List<IpvsService> destinationServices) {
+    }
+
+    /** A place in a pool: a real server, or the sorry server (which may share a real server's endpoint). */
+    private record Slot(Endpoint endpoint, boolean sorry) {
+    }
+
+    /** A real or sorry server as a destination sees it, with the weight last sent for it. */
+    private record Server(Slot slot, Forwarding forwarding, boolean inhibit, long upperThreshold,
+                          long lowerThreshold, long weight) {
 
         static Server of(RealServer server) {
-            return new Server(server.endpoint(), server.forwarding(), server.inhibitOnFailure(),
-                    server.upperThreshold(), server.lowerThreshold());
+            return new Server(new Slot(server.endpoint(), false), server.forwarding(), server.inhibitOnFailure(),
+                    server.upperThreshold(), server.lowerThreshold(), 0);
         }
 
         static Server of(SorryServer server) {
-            return new Server(server.endpoint(), server.forwarding(), server.inhibit(), 0, 0);
+            return new Server(new Slot(server.endpoint(), true), server.forwarding(), server.inhibit(), 0, 0, 0);
+        }
+
+        Server weighing(long newWeight) {
+            return new Server(slot, forwarding, inhibit, upperThreshold, lowerThreshold, newWeight);
+        }
+
+        /** Whether a destination already in the kernel must be edited to become {@code other}. */
+        boolean differsInKernel(Server other) {
+            return !forwarding.equals(other.forwarding) || upperThreshold != other.upperThreshold
+                    || lowerThreshold != other.lowerThreshold;
         }
     }
 
@@ -60,18 +84,26 @@ public final class IpvsReconciler {
         this.config = Objects.requireNonNull(config, "config");
     }
 
+    /**
+     * On reload, before {@link #updateVirtualServer} and the installs of added virtual servers: the new
+     * configuration's groups. Virtual servers already installed keep the services they were installed with.
+     */
+    public void useConfig(LvsConfig newConfig) {
+        this.config = Objects.requireNonNull(newConfig, "newConfig");
+    }
+
     /** keepalived's LVS_CMD_ADD: the virtual server's services, those not already ours. */
     public boolean installVirtualServer(VirtualServer virtualServer) {
         if (installed.containsKey(virtualServer.key())) {
             return true;
         }
-        installed.put(virtualServer.key(), virtualServer);
+        Installed entry = new Installed(virtualServer,
+                IpvsRules.services(virtualServer, config, IpvsRules.Purpose.SERVICE),
+                IpvsRules.services(virtualServer, config, IpvsRules.Purpose.DESTINATION));
+        installed.put(virtualServer.key(), entry);
         boolean done = true;
-        for (IpvsService service : IpvsRules.services(virtualServer, config, IpvsRules.Purpose.SERVICE)) {
-            int users = serviceUsers.merge(service.key(), 1, Integer::sum);
-            if (users == 1) {
-                done &= talk(IpvsOperation.ADD_SERVICE, service, null);
-            }
+        for (IpvsService service : entry.services()) {
+            done &= addService(service);
         }
         return done;
     }
@@ -100,16 +132,26 @@ public final class IpvsReconciler {
     /** keepalived's LVS_CMD_EDIT_DEST for a changed effective weight; nothing for a server not in the pool. */
     public boolean setRealServerWeight(VirtualServer virtualServer, RealServer server, long weight) {
         Server real = Server.of(server);
-        if (!isSet(virtualServer, real.endpoint())) {
+        if (!isSet(virtualServer, real.slot())) {
             return true;
         }
+        pool(virtualServer).put(real.slot(), real.weighing(weight));
         return destinations(virtualServer, real, weight, IpvsOperation.EDIT_DESTINATION);
     }
 
-    /** The sorry server into the pool (weight 1, or 0 when installed inhibited at start: pass {@code enabled}). */
+    /**
+     * The sorry server into the pool: weight 1, or 0 when installed inhibited at start (pass {@code enabled} false).
+     * At start, a sorry server that is also a real server only takes its place: the real server's destination is it.
+     */
     public boolean addSorryServer(VirtualServer virtualServer, boolean enabled) {
-        return virtualServer.sorryServer().map(sorry -> add(virtualServer, Server.of(sorry), enabled ? 1 : 0))
-                .orElse(true);
+        return virtualServer.sorryServer().map(sorry -> {
+            Server server = Server.of(sorry);
+            if (!enabled && duplicatesRealServer(virtualServer) && !isSet(virtualServer, server.slot())) {
+                pool(virtualServer).put(server.slot(), server);
+                return true;
+            }
+            return add(virtualServer, server, enabled ? 1 : 0);
+        }).orElse(true);
     }
 
     /** The sorry server out of the pool even with {@code sorry_server_inhibit}, as keepalived's shutdown. */
@@ -126,24 +168,7 @@ public final class IpvsReconciler {
      * other installed virtual server uses.
      */
     public boolean removeVirtualServer(VirtualServer virtualServer) {
-        VirtualServer ours = installed.remove(virtualServer.key());
-        if (ours == null) {
-            return true;
-        }
-        boolean done = true;
-        Map<Endpoint, Server> servers = setServers.getOrDefault(ours.key(), Map.of());
-        for (Server server : List.copyOf(servers.values())) {
-            done &= remove(ours, server, true);
-        }
-        setServers.remove(ours.key());
-        for (IpvsService service : IpvsRules.services(ours, config, IpvsRules.Purpose.SERVICE)) {
-            int users = serviceUsers.merge(service.key(), -1, Integer::sum);
-            if (users <= 0) {
-                serviceUsers.remove(service.key());
-                done &= talk(IpvsOperation.DELETE_SERVICE, service, null);
-            }
-        }
-        return done;
+        return removeVirtualServer(virtualServer, LvsGlobals.FlushOnStop.NONE);
     }
 
     /**
@@ -151,9 +176,21 @@ public final class IpvsReconciler {
      * server we installed, in installation order, as keepalived's {@code clear_services}.
      */
     public boolean removeAll() {
+        return removeAll(LvsGlobals.FlushOnStop.NONE);
+    }
+
+    /**
+     * keepalived's {@code clear_services} under {@code lvs_flush_on_stop}: NONE removes our servers then our
+     * services, VIRTUAL_SERVERS deletes our services alone (the kernel drops their destinations), FULL flushes the
+     * whole table.
+     */
+    public boolean removeAll(LvsGlobals.FlushOnStop flushOnStop) {
+        if (flushOnStop == LvsGlobals.FlushOnStop.FULL) {
+            return flush();
+        }
         boolean done = true;
-        for (VirtualServer virtualServer : List.copyOf(installed.values())) {
-            done &= removeVirtualServer(virtualServer);
+        for (Installed entry : List.copyOf(installed.values())) {
+            done &= removeVirtualServer(entry.virtualServer(), flushOnStop);
         }
         return done;
     }
@@ -172,45 +209,183 @@ public final class IpvsReconciler {
         }
     }
 
-    /** Whether the server at {@code endpoint} is in the virtual server's pool (keepalived's {@code rs->set}). */
+    /**
+     * On reload, keepalived's {@code clear_diff_services} for a virtual server in both configs (same key) whose
+     * settings changed, edited in place: group entries gone are emptied of our servers and deleted, new entries are
+     * added with the servers already in the pool; if the scheduler, its flags, persistence or granularity changed
+     * the remaining services are edited (IP_VS_SO_SET_EDIT); real servers no longer configured leave the pool; those
+     * kept whose forwarding or thresholds changed are edited at their current weight; a sorry server replaced by
+     * another leaves. Added real servers come in through {@link #addRealServer} as their checkers decide; call
+     * {@link #useConfig} first. Not installed yet: installed.
+     */
+    public boolean updateVirtualServer(VirtualServer changed) {
+        Installed old = installed.get(changed.key());
+        if (old == null) {
+            return installVirtualServer(changed);
+        }
+        Installed now = new Installed(changed, IpvsRules.services(changed, config, IpvsRules.Purpose.SERVICE),
+                IpvsRules.services(changed, config, IpvsRules.Purpose.DESTINATION));
+        boolean done = updateServers(old.virtualServer(), changed);
+        Set<IpvsServiceKey> newKeys = keys(now.services());
+        Set<IpvsServiceKey> oldKeys = keys(old.services());
+        Map<Slot, Server> pool = setServers.getOrDefault(changed.key(), Map.of());
+        for (int index = 0; index < old.services().size(); index++) {
+            IpvsService service = old.services().get(index);
+            if (!newKeys.contains(service.key())) {
+                for (Server server : pool.values()) {
+                    done &= talk(IpvsOperation.DELETE_DESTINATION, service,
+                            destination(old.destinationServices().get(index), server, 0));
+                }
+                done &= releaseService(service);
+            }
+        }
+        for (int index = 0; index < now.services().size(); index++) {
+            IpvsService service = now.services().get(index);
+            if (oldKeys.contains(service.key())) {
+                if (!old.services().contains(service)) {
+                    done &= talk(IpvsOperation.EDIT_SERVICE, service, null);
+                }
+                continue;
+            }
+            done &= addService(service);
+            for (Server server : pool.values()) {
+                done &= talk(IpvsOperation.ADD_DESTINATION, now.destinationServices().get(index),
+                        destination(now.destinationServices().get(index), server, server.weight()));
+            }
+        }
+        installed.put(changed.key(), now);
+        return done;
+    }
+
+    /** Whether the real server at {@code endpoint} is in the virtual server's pool (keepalived's {@code rs->set}). */
     public boolean isSet(VirtualServer virtualServer, Endpoint endpoint) {
-        return setServers.getOrDefault(virtualServer.key(), Map.of()).containsKey(endpoint);
+        return isSet(virtualServer, new Slot(endpoint, false));
+    }
+
+    /** Whether the sorry server is in the virtual server's pool. */
+    public boolean isSorryServerSet(VirtualServer virtualServer) {
+        return virtualServer.sorryServer().map(sorry -> isSet(virtualServer, new Slot(sorry.endpoint(), true)))
+                .orElse(false);
+    }
+
+    /** keepalived's clear_diff_rs and clear_diff_s_srv against the servers in the pool. */
+    private boolean updateServers(VirtualServer old, VirtualServer changed) {
+        Map<Slot, Server> pool = setServers.getOrDefault(changed.key(), Map.of());
+        Map<Endpoint, RealServer> reals = changed.realServers().stream()
+                .collect(Collectors.toMap(RealServer::endpoint, server -> server));
+        Optional<SorryServer> sorry = changed.sorryServer();
+        boolean done = true;
+        for (Server server : List.copyOf(pool.values())) {
+            Optional<Server> kept = server.slot().sorry()
+                    ? sorry.filter(found -> found.endpoint().equals(server.slot().endpoint())).map(Server::of)
+                    : Optional.ofNullable(reals.get(server.slot().endpoint())).map(Server::of);
+            if (kept.isEmpty()) {
+                done &= server.slot().sorry() && duplicatesRealServer(old)
+                        ? pool.remove(server.slot()) != null
+                        : remove(changed, server, true);
+                continue;
+            }
+            Server now = kept.get().weighing(server.weight());
+            pool.put(now.slot(), now);
+            if (server.differsInKernel(now)) {
+                done &= destinations(changed, now, now.weight(), IpvsOperation.EDIT_DESTINATION);
+            }
+        }
+        return done;
+    }
+
+    private boolean removeVirtualServer(VirtualServer virtualServer, LvsGlobals.FlushOnStop flushOnStop) {
+        Installed ours = installed.get(virtualServer.key());
+        if (ours == null) {
+            return true;
+        }
+        boolean done = true;
+        if (flushOnStop == LvsGlobals.FlushOnStop.NONE) {
+            for (Server server : List.copyOf(setServers.getOrDefault(virtualServer.key(), Map.of()).values())) {
+                done &= server.slot().sorry() && duplicatesRealServer(ours.virtualServer())
+                        || remove(ours.virtualServer(), server, true);
+            }
+        }
+        installed.remove(virtualServer.key());
+        setServers.remove(virtualServer.key());
+        for (IpvsService service : ours.services()) {
+            done &= releaseService(service);
+        }
+        return done;
+    }
+
+    private boolean addService(IpvsService service) {
+        int users = serviceUsers.merge(service.key(), 1, Integer::sum);
+        return users > 1 || talk(IpvsOperation.ADD_SERVICE, service, null);
+    }
+
+    /** One user fewer; the service deleted when it was the last. */
+    private boolean releaseService(IpvsService service) {
+        int users = serviceUsers.merge(service.key(), -1, Integer::sum);
+        if (users > 0) {
+            return true;
+        }
+        serviceUsers.remove(service.key());
+        return talk(IpvsOperation.DELETE_SERVICE, service, null);
+    }
+
+    private static boolean duplicatesRealServer(VirtualServer virtualServer) {
+        return virtualServer.sorryServer().map(sorry -> virtualServer.realServers().stream()
+                .anyMatch(real -> real.endpoint().equals(sorry.endpoint()))).orElse(false);
+    }
+
+    private boolean isSet(VirtualServer virtualServer, Slot slot) {
+        return setServers.getOrDefault(virtualServer.key(), Map.of()).containsKey(slot);
+    }
+
+    private Map<Slot, Server> pool(VirtualServer virtualServer) {
+        return setServers.computeIfAbsent(virtualServer.key(), key -> new LinkedHashMap<>());
     }
 
     private boolean add(VirtualServer virtualServer, Server server, long weight) {
-        boolean set = isSet(virtualServer, server.endpoint());
+        boolean set = isSet(virtualServer, server.slot());
         if (set && !server.inhibit()) {
             return true;
         }
         IpvsOperation operation = set ? IpvsOperation.EDIT_DESTINATION : IpvsOperation.ADD_DESTINATION;
         boolean done = destinations(virtualServer, server, weight, operation);
-        setServers.computeIfAbsent(virtualServer.key(), key -> new LinkedHashMap<>()).put(server.endpoint(), server);
+        pool(virtualServer).put(server.slot(), server.weighing(weight));
         return done;
     }
 
     private boolean remove(VirtualServer virtualServer, Server server, boolean force) {
-        if (!isSet(virtualServer, server.endpoint())) {
+        if (!isSet(virtualServer, server.slot())) {
             return true;
         }
         if (server.inhibit() && !force) {
+            pool(virtualServer).put(server.slot(), server.weighing(0));
             return destinations(virtualServer, server, 0, IpvsOperation.EDIT_DESTINATION);
         }
         boolean done = destinations(virtualServer, server, 0, IpvsOperation.DELETE_DESTINATION);
-        Map<Endpoint, Server> servers = setServers.get(virtualServer.key());
-        servers.remove(server.endpoint());
+        pool(virtualServer).remove(server.slot());
         return done;
     }
 
     /** One destination command in each of the virtual server's services; stops at the first refusal, as keepalived. */
     private boolean destinations(VirtualServer virtualServer, Server server, long weight, IpvsOperation operation) {
-        for (IpvsService service : IpvsRules.services(virtualServer, config, IpvsRules.Purpose.DESTINATION)) {
-            IpvsDestination destination = IpvsRules.destination(service, server.endpoint(), server.forwarding(),
-                    weight, server.upperThreshold(), server.lowerThreshold());
-            if (!talk(operation, service, destination)) {
+        Installed entry = installed.get(virtualServer.key());
+        List<IpvsService> services = entry != null ? entry.destinationServices()
+                : IpvsRules.services(virtualServer, config, IpvsRules.Purpose.DESTINATION);
+        for (IpvsService service : services) {
+            if (!talk(operation, service, destination(service, server, weight))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static IpvsDestination destination(IpvsService service, Server server, long weight) {
+        return IpvsRules.destination(service, server.slot().endpoint(), server.forwarding(), weight,
+                server.upperThreshold(), server.lowerThreshold());
+    }
+
+    private static Set<IpvsServiceKey> keys(List<IpvsService> services) {
+        return services.stream().map(IpvsService::key).collect(Collectors.toSet());
     }
 
     /** keepalived's {@code ipvs_talk}: one command, its refusal logged; EDITDEST of a missing one becomes ADDDEST. */

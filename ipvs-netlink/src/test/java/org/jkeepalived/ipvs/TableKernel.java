@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jkeepalived.ipvs.codec.IpvsDaemon;
 import org.jkeepalived.ipvs.codec.IpvsDestination;
 import org.jkeepalived.ipvs.codec.IpvsService;
 import org.jkeepalived.ipvs.codec.IpvsServiceKey;
+import org.jkeepalived.ipvs.codec.IpvsTimeouts;
 import org.jkeepalived.ipvs.codec.ServiceAttribute;
 
 /**
@@ -19,6 +21,10 @@ final class TableKernel implements IpvsKernel {
 
     private final Map<IpvsServiceKey, IpvsService> services = new LinkedHashMap<>();
     private final Map<IpvsServiceKey, Map<String, IpvsDestination>> destinations = new LinkedHashMap<>();
+    /** Running sync daemons by state, and every daemon command in order. */
+    private final Map<Integer, IpvsDaemon> daemons = new LinkedHashMap<>();
+    private final List<String> daemonCommands = new ArrayList<>();
+    private IpvsTimeouts timeouts = new IpvsTimeouts(900, 120, 300);
 
     @Override
     public void addService(IpvsService service) throws IOException {
@@ -66,6 +72,42 @@ final class TableKernel implements IpvsKernel {
     public void flush() {
         services.clear();
         destinations.clear();
+    }
+
+    @Override
+    public IpvsTimeouts timeouts() {
+        return timeouts;
+    }
+
+    @Override
+    public void setTimeouts(IpvsTimeouts wanted) {
+        timeouts = new IpvsTimeouts(wanted.tcpSecs() != 0 ? wanted.tcpSecs() : timeouts.tcpSecs(),
+                wanted.tcpFinSecs() != 0 ? wanted.tcpFinSecs() : timeouts.tcpFinSecs(),
+                wanted.udpSecs() != 0 ? wanted.udpSecs() : timeouts.udpSecs());
+    }
+
+    @Override
+    public void startDaemon(IpvsDaemon daemon) throws IOException {
+        daemonCommands.add("start " + daemon.state() + " id " + daemon.syncId());
+        if (daemons.putIfAbsent(daemon.state(), daemon) != null) {
+            throw refusal(IpvsOperation.START_DAEMON, 17, "");
+        }
+    }
+
+    @Override
+    public void stopDaemon(IpvsDaemon daemon) throws IOException {
+        daemonCommands.add("stop " + daemon.state());
+        if (daemons.remove(daemon.state()) == null) {
+            throw refusal(IpvsOperation.STOP_DAEMON, 3, "");
+        }
+    }
+
+    Map<Integer, IpvsDaemon> daemons() {
+        return Map.copyOf(daemons);
+    }
+
+    List<String> daemonCommands() {
+        return List.copyOf(daemonCommands);
     }
 
     List<String> table() {

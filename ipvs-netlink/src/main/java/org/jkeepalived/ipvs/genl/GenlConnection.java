@@ -13,6 +13,7 @@ import org.jkeepalived.libc.netlink.NetlinkDoneMessage;
 import org.jkeepalived.libc.netlink.NetlinkErrorMessage;
 import org.jkeepalived.libc.netlink.NetlinkMessage;
 import org.jkeepalived.libc.netlink.StructNlMsgHdr;
+import org.jkeepalived.libc.netlink.UnknownNetlinkMessage;
 
 /**
  * Request and reply over one NETLINK_GENERIC socket. Each exchange sends one request and collects the messages that
@@ -77,27 +78,20 @@ public final class GenlConnection implements AutoCloseable {
         List<GenlMessage> answers = new ArrayList<>();
         while (true) {
             ByteBuffer datagram = receiveDatagram(sequence, call);
-            while (datagram.remaining() >= StructNlMsgHdr.BYTES) {
-                if (!GenlMessage.isControlMessage(datagram)) {
-                    GenlMessage answer = GenlMessage.parse(datagram);
-                    if (answers(answer.header(), sequence)) {
-                        answers.add(answer);
-                    }
+            for (NetlinkMessage message : NetlinkMessage.parseAll(datagram, NetlinkSocket.NETLINK_GENERIC)) {
+                if (!answers(message.header(), sequence)) {
                     continue;
                 }
-                NetlinkMessage control = NetlinkMessage.parse(datagram);
-                if (!answers(control.header(), sequence)) {
-                    continue;
-                }
-                if (control instanceof NetlinkErrorMessage error) {
+                if (message instanceof UnknownNetlinkMessage familyMessage) {
+                    answers.add(GenlMessage.of(familyMessage, 0));
+                } else if (message instanceof NetlinkErrorMessage error) {
                     if (!error.isAck()) {
                         String detail = error.extendedAckMessage().map(text -> arguments + ": " + text)
                                 .orElse(arguments);
                         throw new NativeIoException(call, detail, error.errno(), Native.errnoText(error.errno()));
                     }
                     return List.copyOf(answers);
-                }
-                if (control instanceof NetlinkDoneMessage done) {
+                } else if (message instanceof NetlinkDoneMessage done) {
                     if (done.status() < 0) {
                         throw new NativeIoException(call, arguments, -done.status(),
                                 Native.errnoText(-done.status()));

@@ -5,8 +5,11 @@ import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Objects;
 
+import org.jkeepalived.libc.NetlinkSocket;
+import org.jkeepalived.libc.netlink.NetlinkMessage;
 import org.jkeepalived.libc.netlink.StructNlAttr;
 import org.jkeepalived.libc.netlink.StructNlMsgHdr;
+import org.jkeepalived.libc.netlink.UnknownNetlinkMessage;
 import org.jkeepalived.libc.netlink.WireFormatException;
 
 /**
@@ -28,35 +31,36 @@ public record GenlMessage(StructNlMsgHdr header, StructGenlMsgHdr genl, List<Str
         return new GenlMessage(new StructNlMsgHdr(length, familyId, flags, sequence, 0), genl, attributes);
     }
 
-    /** Whether the message at {@code buffer}'s position is one of netlink's own (NLMSG_ERROR, NLMSG_DONE...). */
-    public static boolean isControlMessage(ByteBuffer buffer) {
-        int typeOffset = buffer.position() + Integer.BYTES;
-        return Short.toUnsignedInt(buffer.order(ByteOrder.nativeOrder()).getShort(typeOffset))
-                < StructNlMsgHdr.NLMSG_MIN_TYPE;
+    /**
+     * The message at {@code buffer}'s position (as a test vector holds it), framed by libc's parser for a
+     * NETLINK_GENERIC socket; the position then moves past it and its padding. Offsets in errors count from that
+     * position.
+     */
+    public static GenlMessage parse(ByteBuffer buffer) {
+        int start = buffer.position();
+        NetlinkMessage message = NetlinkMessage.parse(buffer.order(ByteOrder.nativeOrder()),
+                NetlinkSocket.NETLINK_GENERIC);
+        if (!(message instanceof UnknownNetlinkMessage familyMessage)) {
+            throw new WireFormatException(start, "message type " + message.header().type()
+                    + ": netlink's own, not a family's");
+        }
+        return of(familyMessage, start);
     }
 
     /**
-     * The message at {@code buffer}'s position, whose position then moves past it and its padding; offsets in errors
-     * count from that position. libc's dispatch by type is not used: a family's dynamic id may equal an rtnetlink
-     * message type.
+     * The family message libc's parser kept as bytes ({@code NetlinkMessage.parse} for a NETLINK_GENERIC socket
+     * gives netlink's own messages typed and every family's as {@link UnknownNetlinkMessage}).
+     *
+     * @param start where the message began, for offsets in errors
      */
-    public static GenlMessage parse(ByteBuffer buffer) {
-        ByteBuffer messages = buffer.order(ByteOrder.nativeOrder());
-        int start = messages.position();
-        StructNlMsgHdr header = StructNlMsgHdr.parse(messages);
-        long payloadBytes = Integer.toUnsignedLong(header.length()) - StructNlMsgHdr.BYTES;
-        if (payloadBytes > messages.remaining()) {
-            throw new WireFormatException(start, "nlmsg_len: " + Integer.toUnsignedString(header.length()) + " ("
-                    + (messages.remaining() + StructNlMsgHdr.BYTES) + " bytes left)");
-        }
-        ByteBuffer payload = messages.slice(messages.position(), (int) payloadBytes).order(ByteOrder.nativeOrder());
-        messages.position(Math.min(messages.limit(), start + align(header.length())));
+    public static GenlMessage of(UnknownNetlinkMessage message, int start) {
+        ByteBuffer payload = ByteBuffer.wrap(message.payload()).order(ByteOrder.nativeOrder());
         try {
             StructGenlMsgHdr genl = StructGenlMsgHdr.parse(payload);
-            return new GenlMessage(header, genl, StructNlAttr.parseAll(payload));
+            return new GenlMessage(message.header(), genl, StructNlAttr.parseAll(payload));
         } catch (WireFormatException e) {
             throw new WireFormatException(start + StructNlMsgHdr.BYTES + e.offset(), "message type "
-                    + header.type() + ": " + e.reason());
+                    + message.header().type() + ": " + e.reason());
         }
     }
 

@@ -5,10 +5,13 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jkeepalived.libc.NetlinkSocket;
+
 /**
- * One netlink message: a {@link StructNlMsgHdr} and the payload its type implies. Parsing dispatches in one place:
- * netlink's control types first, then the rtnetlink address, link, route and rule types; anything else is kept as
- * bytes.
+ * One netlink message: a {@link StructNlMsgHdr} and the payload its type implies. A type means something only within
+ * the socket's protocol (generic netlink's controller is 0x10, RTM_NEWLINK's number), so parsing dispatches in one
+ * place on both: netlink's control types first, then for NETLINK_ROUTE the rtnetlink address, link, route and rule
+ * types; anything else is kept as bytes.
  */
 public sealed interface NetlinkMessage
         permits RtnlAddressMessage, RtnlLinkMessage, RtnlRouteMessage, RtnlRuleMessage, NetlinkErrorMessage,
@@ -26,35 +29,56 @@ public sealed interface NetlinkMessage
         return buffer.flip();
     }
 
-    /** Every message in a datagram; {@code datagram}'s position ends at its limit. */
+    /** Every message in a datagram of a NETLINK_ROUTE socket; {@code datagram}'s position ends at its limit. */
     static List<NetlinkMessage> parseAll(ByteBuffer datagram) {
+        return parseAll(datagram, NetlinkSocket.NETLINK_ROUTE);
+    }
+
+    /**
+     * Every message in a datagram of a socket of {@code protocol} (NetlinkSocket.NETLINK_*); {@code datagram}'s
+     * position ends at its limit.
+     */
+    static List<NetlinkMessage> parseAll(ByteBuffer datagram, int protocol) {
         ByteBuffer messages = datagram.slice().order(ByteOrder.nativeOrder());
         datagram.position(datagram.limit());
         List<NetlinkMessage> parsed = new ArrayList<>();
         while (messages.remaining() >= StructNlMsgHdr.BYTES) {
-            parsed.add(parse(messages));
+            parsed.add(parse(messages, protocol));
         }
         return List.copyOf(parsed);
     }
 
-    /**
-     * The message at {@code buffer}'s position (native order), whose position then moves past it and its padding.
-     * Payload reads are bounded by {@code nlmsg_len}.
-     */
+    /** The message at {@code buffer}'s position, from a NETLINK_ROUTE socket: {@link #parse(ByteBuffer, int)}. */
     static NetlinkMessage parse(ByteBuffer buffer) {
+        return parse(buffer, NetlinkSocket.NETLINK_ROUTE);
+    }
+
+    /**
+     * The message at {@code buffer}'s position (native order) from a socket of {@code protocol}, whose position then
+     * moves past it and its padding. Payload reads are bounded by {@code nlmsg_len}, read as the unsigned 32 bits it
+     * is.
+     */
+    static NetlinkMessage parse(ByteBuffer buffer, int protocol) {
         int start = buffer.position();
         StructNlMsgHdr header = StructNlMsgHdr.parse(buffer);
-        int payloadBytes = header.length() - StructNlMsgHdr.BYTES;
+        long payloadBytes = Integer.toUnsignedLong(header.length()) - StructNlMsgHdr.BYTES;
         if (payloadBytes > buffer.remaining()) {
-            throw new WireFormatException(start, "nlmsg_len: " + header.length() + " (" + (buffer.remaining()
-                    + StructNlMsgHdr.BYTES) + " bytes left)");
+            throw new WireFormatException(start, "nlmsg_len: " + Integer.toUnsignedString(header.length()) + " ("
+                    + (buffer.remaining() + StructNlMsgHdr.BYTES) + " bytes left)");
         }
-        ByteBuffer payload = buffer.slice(buffer.position(), payloadBytes).order(ByteOrder.nativeOrder());
+        ByteBuffer payload = buffer.slice(buffer.position(), (int) payloadBytes).order(ByteOrder.nativeOrder());
         buffer.position(Math.min(buffer.limit(), start + StructNlAttr.align(header.length())));
         try {
+            if (header.type() == StructNlMsgHdr.NLMSG_ERROR) {
+                return NetlinkErrorMessage.parsePayload(header, payload);
+            }
+            if (header.type() == StructNlMsgHdr.NLMSG_DONE) {
+                return NetlinkDoneMessage.parsePayload(header, payload);
+            }
+            if (protocol != NetlinkSocket.NETLINK_ROUTE) {
+                return UnknownNetlinkMessage.parsePayload(header, payload);
+            }
             return switch (header.type()) {
-                case StructNlMsgHdr.NLMSG_ERROR -> NetlinkErrorMessage.parsePayload(header, payload);
-                case StructNlMsgHdr.NLMSG_DONE -> NetlinkDoneMessage.parsePayload(header, payload);
                 case RtnlAddressMessage.RTM_NEWADDR, RtnlAddressMessage.RTM_DELADDR, RtnlAddressMessage.RTM_GETADDR ->
                         RtnlAddressMessage.parsePayload(header, payload);
                 case RtnlLinkMessage.RTM_NEWLINK, RtnlLinkMessage.RTM_DELLINK, RtnlLinkMessage.RTM_GETLINK ->
