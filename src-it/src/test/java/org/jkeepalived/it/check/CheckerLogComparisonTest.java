@@ -39,6 +39,11 @@ import org.jkeepalived.healthcheck.check.CheckerTarget;
 import org.jkeepalived.healthcheck.check.CheckerVerdicts;
 import org.jkeepalived.healthcheck.check.Checkers;
 import org.jkeepalived.healthcheck.check.RunningChecker;
+import org.jkeepalived.healthcheck.http.HttpGetClient;
+import org.jkeepalived.healthcheck.http.HttpGetTarget;
+import org.jkeepalived.healthcheck.http.HttpProtocol;
+import org.jkeepalived.healthcheck.http.HttpRequest;
+import org.jkeepalived.healthcheck.http.HttpResponseObserver;
 import org.jkeepalived.healthcheck.net.CheckerEventLoop;
 import org.jkeepalived.libc.NetworkNamespace;
 import org.junit.jupiter.api.Test;
@@ -58,10 +63,11 @@ class CheckerLogComparisonTest {
     private static final String PAGE = "keepalived checker scenario\n";
     private static final int WEB_PORT = 8080;
     private static final int UDP_PORT = 5353;
+    private static final long WARM_UP_TIMEOUT_MICROS = 30_000_000;
     private static final Pattern SERVER = Pattern.compile("\\[127\\.0\\.0\\.\\d+\\]:(?:tcp|udp):\\d+");
     /** The pool's lines and the parser's, which the checkers do not write. */
     private static final Pattern NOT_A_CHECKER_LINE = Pattern.compile(
-            "(Removing|Adding|Shutting down) service .*|Changing weight .*|WARNING - .*");
+            "(Removing|Adding|Shutting down) service .*|Activating healthchecker .*|Changing weight .*|WARNING - .*");
     private static final Pattern POOL_CHANGE = Pattern.compile("(Removing|Adding) service (\\S+) .*");
 
     @TempDir
@@ -109,6 +115,7 @@ class CheckerLogComparisonTest {
         List<RunningChecker> running = new ArrayList<>();
         try {
             servers.up();
+            warmUp(loop);
             Thread.sleep(1000);
             loop.group().submit(() -> start(keepalived, checkers, running, verdicts)).sync();
             Thread.sleep(8000);
@@ -125,6 +132,18 @@ class CheckerLogComparisonTest {
             }).sync();
             servers.down();
         }
+    }
+
+    /**
+     * One fetch before the scenario, so that loading the HTTP server's and client's classes is not counted against
+     * the scenario's one-second connect_timeout: keepalived, in C, has nothing to load.
+     */
+    private static void warmUp(CheckerEventLoop loop) throws Exception {
+        HttpRequest request = new HttpRequest("/ok.html", HttpProtocol.HTTP_1_0, null);
+        InetSocketAddress server = new InetSocketAddress(InetAddress.getByName("127.0.0.2"), WEB_PORT);
+        HttpGetTarget target = new HttpGetTarget(server, null, 0, WARM_UP_TIMEOUT_MICROS, null, request);
+        HttpGetClient client = new HttpGetClient(loop);
+        loop.group().submit(() -> client.fetch(target, new HttpResponseObserver() { })).get().get();
     }
 
     private static void start(KeepalivedConfig config, Checkers checkers, List<RunningChecker> running,
