@@ -736,6 +736,7 @@ public final class VrrpModelBuilder {
         List<Tracked> trackProcesses = new ArrayList<>();
         List<Tracked> trackBfds = new ArrayList<>();
         Map<String, ScriptSpec> notify = new LinkedHashMap<>();
+        Optional<Boolean> notifyPriorityChanges = Optional.empty();
         for (ConfigNode item : node.children()) {
             switch (item.keyword()) {
                 case "group" -> {
@@ -755,11 +756,16 @@ public final class VrrpModelBuilder {
                 case "notify", "notify_master", "notify_backup", "notify_fault", "notify_stop" ->
                         Scripts.parseNotify(item, item.keyword(), users, ctx)
                                 .ifPresent(s -> notify.put(item.keyword(), s));
+                case "notify_priority_changes" -> {
+                    Optional<Boolean> value = Values.optionalBool(ctx, item, word -> "(" + name + ") Invalid value '"
+                            + word + "' for sync group notify_priority_changes specified");
+                    notifyPriorityChanges = value.isPresent() ? value : notifyPriorityChanges;
+                }
                 default -> ctx.notActedOn("vrrp_sync_group " + name, item);
             }
         }
         syncGroups.put(name, new SyncGroup(name, members, new Tracking(trackInterfaces, trackScripts,
-                trackFiles, trackProcesses, trackBfds), notify));
+                trackFiles, trackProcesses, trackBfds), notify, notifyPriorityChanges));
         syncGroupLocations.put(name, node.location());
     }
 
@@ -1093,7 +1099,7 @@ public final class VrrpModelBuilder {
                 syncGroups.remove(group.name());
             } else {
                 syncGroups.put(group.name(), new SyncGroup(group.name(), members, group.tracking(),
-                        group.notifyScripts()));
+                        group.notifyScripts(), group.notifyPriorityChanges()));
             }
         }
     }
