@@ -227,6 +227,7 @@ public final class VrrpModelBuilder {
         boolean dontTrackPrimary;
         Optional<Boolean> notifyPriorityChanges = Optional.empty();
         boolean notifyDeleted;
+        OptionalInt unicastTtl = OptionalInt.empty();
         Optional<String> vmacName = Optional.empty();
         Optional<String> vmacMac = Optional.empty();
         Optional<Boolean> accept = Optional.empty();
@@ -281,6 +282,10 @@ public final class VrrpModelBuilder {
                 error(node.location(), "(" + name + ") unicast with use_vmac requires vmac_xmit_base - setting");
                 vrrp.vmacXmitBase = true;
             }
+        }
+        if (vrrp.peers.isEmpty() && vrrp.unicastTtl.isPresent()) {
+            error(node.location(), "(" + name + "): Cannot use unicast_ttl without unicast peers - resetting");
+            vrrp.unicastTtl = OptionalInt.empty();
         }
     }
 
@@ -382,6 +387,15 @@ public final class VrrpModelBuilder {
                 sourceIp(vrrp, item).ifPresent(ip -> vrrp.unicastSrc = Optional.of(ip));
             }
             case "mcast_src_ip" -> sourceIp(vrrp, item).ifPresent(ip -> vrrp.mcastSrc = Optional.of(ip));
+            case "unicast_ttl" -> {
+                String word = ctx.word(item, 1);
+                OptionalLong ttl = Values.readUnsigned(ctx, at, word, 0, 255, false);
+                if (ttl.isEmpty()) {
+                    error(at, "(" + iname + "): TTL '" + word + "' not valid - must be between 0 & 255");
+                } else {
+                    vrrp.unicastTtl = OptionalInt.of((int) ttl.getAsLong());
+                }
+            }
             case "unicast_fault_no_peer", "check_unicast_src" -> {
                 vrrp.unicastConfigured = true;
                 ctx.notActedOn("vrrp_instance " + iname, item);
@@ -1014,7 +1028,7 @@ public final class VrrpModelBuilder {
                         vrrp.trackBfds), vrrp.unicastSrc, vrrp.peers, vrrp.mcastSrc, vmac, strict,
                 accept, garp, downTimerAdverts, lowerPrioNoAdvert, higherPrioSendAdvert, vrrp.skipCheckAdvAddr,
                 vrrp.debugLevel, vrrp.notify, vrrp.location, vrrp.dontTrackPrimary, vrrp.notifyPriorityChanges,
-                vrrp.notifyDeleted));
+                vrrp.notifyDeleted, vrrp.unicastTtl));
     }
 
     /** Lower priority garp settings: strict mode wants none; unset ones come from global_defs. */

@@ -546,7 +546,7 @@ public final class VrrpEngine {
             Optional<SocketKey> key = runtime.socketKey();
             if (key.isEmpty()) {
                 if (runtime.config.interfaceName().isEmpty()) {
-                    log("(" + runtime.name() + ") has no interface: jkeepalived needs one to send adverts");
+                    log("(" + runtime.name() + ") has neither an interface nor a unicast source address to send from");
                 } else {
                     log("(" + runtime.name() + ") entering FAULT state (no IPv" + runtime.family.ipVersion()
                             + " address for interface)");
