@@ -84,6 +84,11 @@ public final class ProcessEventSocket implements AutoCloseable {
         return socket.fd();
     }
 
+    /** Waits up to {@code timeoutMillis} for an event; false on timeout. */
+    public boolean awaitReadable(int timeoutMillis) throws NativeIoException {
+        return socket.awaitReadable(timeoutMillis);
+    }
+
     /**
      * The events queued now, in order. A {@link NativeIoException} with {@link #ENOBUFS} means events were lost:
      * the caller reads /proc again, as keepalived does.
