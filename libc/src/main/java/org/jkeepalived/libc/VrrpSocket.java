@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A raw IP protocol 112 (or 51, AH) socket pair on one interface, opened as keepalived 2.2.7 opens its own: a send
@@ -42,7 +43,7 @@ public final class VrrpSocket implements AutoCloseable {
 
     /** Opens both sockets in the calling thread's network namespace. */
     public static VrrpSocket open(VrrpSocketConfig config) throws NativeIoException {
-        int interfaceIndex = Native.interfaceIndex(config.interfaceName());
+        int interfaceIndex = config.interfaceName().isEmpty() ? 0 : Native.interfaceIndex(config.interfaceName());
         int family = config.isIpv6() ? Linux.AF_INET6 : Linux.AF_INET;
         NativeSocket sendSocket = NativeSocket.open(family, Linux.SOCK_RAW, config.ipProtocol());
         NativeSocket readSocket = null;
@@ -143,6 +144,9 @@ public final class VrrpSocket implements AutoCloseable {
     }
 
     private static void bindToDevice(NativeSocket socket, String interfaceName) throws NativeIoException {
+        if (interfaceName.isEmpty()) {
+            return;
+        }
         byte[] name = (interfaceName + "\0").getBytes(StandardCharsets.US_ASCII);
         socket.setOption(Linux.SOL_SOCKET, Linux.SO_BINDTODEVICE, "SO_BINDTODEVICE " + interfaceName, name);
     }
@@ -185,6 +189,15 @@ public final class VrrpSocket implements AutoCloseable {
      * @return false when the send buffer is full (EAGAIN) and the advert was not sent
      */
     public boolean send(ByteBuffer packet, InetAddress destination) throws NativeIoException {
+        return send(packet, destination, config.unicastHopLimit());
+    }
+
+    /**
+     * {@link #send(ByteBuffer, InetAddress)} with the hop limit of one instance's IPv6 unicast adverts (keepalived's
+     * {@code unicast_ttl}, which instances sharing a socket may set apart); empty for the system's default.
+     */
+    public boolean send(ByteBuffer packet, InetAddress destination, OptionalInt unicastHopLimit)
+            throws NativeIoException {
         if (SocketAddresses.isIpv6(destination) != config.isIpv6()) {
             throw new IllegalArgumentException("destination: " + destination.getHostAddress()
                     + " (expected the family of " + config.localAddress().getHostAddress() + ")");
@@ -193,8 +206,8 @@ public final class VrrpSocket implements AutoCloseable {
         byte[] control = new byte[0];
         if (config.isIpv6()) {
             control = ControlMessages.ipv6PacketInfo(config.localAddress(), interfaceIndex);
-            if (!multicast && config.unicastHopLimit().isPresent()) {
-                control = concat(control, ControlMessages.ipv6HopLimit(config.unicastHopLimit().getAsInt()));
+            if (!multicast && unicastHopLimit.isPresent()) {
+                control = concat(control, ControlMessages.ipv6HopLimit(unicastHopLimit.getAsInt()));
             }
         }
         return sendSocket.send(packet, SocketAddresses.ip(destination, scopeId(destination, interfaceIndex)), control,

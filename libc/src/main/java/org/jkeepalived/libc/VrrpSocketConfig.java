@@ -8,7 +8,8 @@ import java.util.OptionalInt;
 /**
  * How one VRRP socket pair is opened, after keepalived's {@code open_vrrp_send_socket} / {@code open_vrrp_read_socket}.
  *
- * @param interfaceName      the interface both sockets are bound to (SO_BINDTODEVICE)
+ * @param interfaceName      the interface both sockets are bound to (SO_BINDTODEVICE); empty for a unicast pair on no
+ *                           interface (keepalived's unicast instance without {@code interface})
  * @param localAddress       keepalived's {@code saddr}: the IPv6 source put in IPV6_PKTINFO, and for unicast the
  *                           address the read socket is bound to; its family is the sockets' family
  * @param multicastGroup     the group joined and bound to (224.0.0.18, ff02::12 or {@code mcast_dst_address}); empty
@@ -34,8 +35,8 @@ public record VrrpSocketConfig(String interfaceName, InetAddress localAddress, O
         Objects.requireNonNull(localAddress, "localAddress");
         Objects.requireNonNull(multicastGroup, "multicastGroup");
         Objects.requireNonNull(unicastHopLimit, "unicastHopLimit");
-        if (interfaceName.isEmpty()) {
-            throw new IllegalArgumentException("interfaceName: empty");
+        if (interfaceName.isEmpty() && multicastGroup.isPresent()) {
+            throw new IllegalArgumentException("interfaceName: empty (a multicast group needs an interface)");
         }
         multicastGroup.ifPresent(group -> {
             if (!group.isMulticastAddress()) {

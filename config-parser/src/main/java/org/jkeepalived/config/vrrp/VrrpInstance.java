@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.jkeepalived.config.Location;
 import org.jkeepalived.config.value.ScriptSpec;
@@ -33,6 +34,8 @@ import org.jkeepalived.config.value.ScriptSpec;
  * @param dontTrackPrimary     {@code dont_track_primary}: the instance's own interface going down is no fault
  * @param notifyPriorityChanges {@code notify_priority_changes}; empty when unset (global_defs' then decides)
  * @param notifyDeleted        {@code notify_deleted}: an instance removed at reload notifies DELETED, not FAULT
+ * @param unicastTtl           {@code unicast_ttl}, 0..255, of an instance with unicast peers: the TTL (IPv4) or
+ *                             hop limit (IPv6) of its adverts; empty when not set (255 then)
  */
 public record VrrpInstance(String name, Optional<String> interfaceName, State initialState, int virtualRouterId,
                            int priority, long advertIntervalMicros, int version, boolean nopreempt,
@@ -44,7 +47,8 @@ public record VrrpInstance(String name, Optional<String> interfaceName, State in
                            GarpSettings garp, int downTimerAdverts, boolean lowerPrioNoAdvert,
                            boolean higherPrioSendAdvert, boolean skipCheckAdvAddr, int debugLevel,
                            Map<String, ScriptSpec> notifyScripts, Location location, boolean dontTrackPrimary,
-                           Optional<Boolean> notifyPriorityChanges, boolean notifyDeleted) {
+                           Optional<Boolean> notifyPriorityChanges, boolean notifyDeleted,
+                           OptionalInt unicastTtl) {
 
     public static final int PRIORITY_OWNER = 255;
     public static final int PRIORITY_DEFAULT = 100;
@@ -119,5 +123,6 @@ public record VrrpInstance(String name, Optional<String> interfaceName, State in
         unicastPeers = List.copyOf(unicastPeers);
         notifyScripts = VrrpConfig.ordered(notifyScripts);
         Objects.requireNonNull(notifyPriorityChanges, "notifyPriorityChanges");
+        Objects.requireNonNull(unicastTtl, "unicastTtl");
     }
 }

@@ -227,6 +227,7 @@ public final class VrrpModelBuilder {
         boolean dontTrackPrimary;
         Optional<Boolean> notifyPriorityChanges = Optional.empty();
         boolean notifyDeleted;
+        OptionalInt unicastTtl = OptionalInt.empty();
         Optional<String> vmacName = Optional.empty();
         Optional<String> vmacMac = Optional.empty();
         Optional<Boolean> accept = Optional.empty();
@@ -281,6 +282,10 @@ public final class VrrpModelBuilder {
                 error(node.location(), "(" + name + ") unicast with use_vmac requires vmac_xmit_base - setting");
                 vrrp.vmacXmitBase = true;
             }
+        }
+        if (vrrp.peers.isEmpty() && vrrp.unicastTtl.isPresent()) {
+            error(node.location(), "(" + name + "): Cannot use unicast_ttl without unicast peers - resetting");
+            vrrp.unicastTtl = OptionalInt.empty();
         }
     }
 
@@ -382,6 +387,15 @@ public final class VrrpModelBuilder {
                 sourceIp(vrrp, item).ifPresent(ip -> vrrp.unicastSrc = Optional.of(ip));
             }
             case "mcast_src_ip" -> sourceIp(vrrp, item).ifPresent(ip -> vrrp.mcastSrc = Optional.of(ip));
+            case "unicast_ttl" -> {
+                String word = ctx.word(item, 1);
+                OptionalLong ttl = Values.readUnsigned(ctx, at, word, 0, 255, false);
+                if (ttl.isEmpty()) {
+                    error(at, "(" + iname + "): TTL '" + word + "' not valid - must be between 0 & 255");
+                } else {
+                    vrrp.unicastTtl = OptionalInt.of((int) ttl.getAsLong());
+                }
+            }
             case "unicast_fault_no_peer", "check_unicast_src" -> {
                 vrrp.unicastConfigured = true;
                 ctx.notActedOn("vrrp_instance " + iname, item);
@@ -736,6 +750,7 @@ public final class VrrpModelBuilder {
         List<Tracked> trackProcesses = new ArrayList<>();
         List<Tracked> trackBfds = new ArrayList<>();
         Map<String, ScriptSpec> notify = new LinkedHashMap<>();
+        Optional<Boolean> notifyPriorityChanges = Optional.empty();
         for (ConfigNode item : node.children()) {
             switch (item.keyword()) {
                 case "group" -> {
@@ -755,11 +770,16 @@ public final class VrrpModelBuilder {
                 case "notify", "notify_master", "notify_backup", "notify_fault", "notify_stop" ->
                         Scripts.parseNotify(item, item.keyword(), users, ctx)
                                 .ifPresent(s -> notify.put(item.keyword(), s));
+                case "notify_priority_changes" -> {
+                    Optional<Boolean> value = Values.optionalBool(ctx, item, word -> "(" + name + ") Invalid value '"
+                            + word + "' for sync group notify_priority_changes specified");
+                    notifyPriorityChanges = value.isPresent() ? value : notifyPriorityChanges;
+                }
                 default -> ctx.notActedOn("vrrp_sync_group " + name, item);
             }
         }
         syncGroups.put(name, new SyncGroup(name, members, new Tracking(trackInterfaces, trackScripts,
-                trackFiles, trackProcesses, trackBfds), notify));
+                trackFiles, trackProcesses, trackBfds), notify, notifyPriorityChanges));
         syncGroupLocations.put(name, node.location());
     }
 
@@ -1008,7 +1028,7 @@ public final class VrrpModelBuilder {
                         vrrp.trackBfds), vrrp.unicastSrc, vrrp.peers, vrrp.mcastSrc, vmac, strict,
                 accept, garp, downTimerAdverts, lowerPrioNoAdvert, higherPrioSendAdvert, vrrp.skipCheckAdvAddr,
                 vrrp.debugLevel, vrrp.notify, vrrp.location, vrrp.dontTrackPrimary, vrrp.notifyPriorityChanges,
-                vrrp.notifyDeleted));
+                vrrp.notifyDeleted, vrrp.unicastTtl));
     }
 
     /** Lower priority garp settings: strict mode wants none; unset ones come from global_defs. */
@@ -1093,7 +1113,7 @@ public final class VrrpModelBuilder {
                 syncGroups.remove(group.name());
             } else {
                 syncGroups.put(group.name(), new SyncGroup(group.name(), members, group.tracking(),
-                        group.notifyScripts()));
+                        group.notifyScripts(), group.notifyPriorityChanges()));
             }
         }
     }

@@ -204,4 +204,59 @@ class VrrpModelBuilderTest {
                 "(VI_1) the virtual router id must be set"), rendered(ctx));
         assertTrue(config.instances().isEmpty());
     }
+    @Test
+    void unicastTtlAndTheSyncGroupsNotifyPriorityChangesAreActedOnWithKeepalivedsMessages() {
+        BuildContext ctx = context(HOST);
+        VrrpConfig config = build("""
+                vrrp_instance VI_1 {
+                    interface eth0
+                    virtual_router_id 51
+                    unicast_ttl 300
+                    unicast_peer {
+                        10.0.0.2
+                    }
+                    virtual_ipaddress {
+                        10.1.1.1/24
+                    }
+                }
+                vrrp_instance VI_2 {
+                    interface eth0
+                    virtual_router_id 52
+                    unicast_ttl 5
+                    unicast_peer {
+                        10.0.0.2
+                    }
+                    virtual_ipaddress {
+                        10.1.1.2/24
+                    }
+                }
+                vrrp_instance VI_3 {
+                    interface eth0
+                    virtual_router_id 53
+                    unicast_ttl 5
+                    virtual_ipaddress {
+                        10.1.1.3/24
+                    }
+                }
+                vrrp_sync_group G1 {
+                    group {
+                        VI_1
+                        VI_2
+                    }
+                    notify_priority_changes maybe
+                    notify_priority_changes false
+                }
+                """, ctx);
+        assertEquals(List.of(
+                "(k.conf: Line 4) number '300' outside range [0, 255]",
+                "(k.conf: Line 4) (VI_1): TTL '300' not valid - must be between 0 & 255",
+                "(k.conf: Line 23) (VI_3): Cannot use unicast_ttl without unicast peers - resetting",
+                "(k.conf: Line 36) (G1) Invalid value 'maybe' for sync group notify_priority_changes specified"),
+                rendered(ctx));
+        assertTrue(config.instances().get("VI_1").unicastTtl().isEmpty());
+        assertEquals(5, config.instances().get("VI_2").unicastTtl().getAsInt());
+        assertTrue(config.instances().get("VI_3").unicastTtl().isEmpty());
+        assertEquals(java.util.Optional.of(false), config.syncGroups().get("G1").notifyPriorityChanges());
+        assertEquals(List.of(), ctx.notActedOn());
+    }
 }

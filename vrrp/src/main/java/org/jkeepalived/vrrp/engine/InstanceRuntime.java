@@ -97,14 +97,17 @@ final class InstanceRuntime {
         return vmacName.or(config::interfaceName);
     }
 
-    /** Where this instance's socket sits in the pool; empty without an interface or a source address. */
+    /**
+     * Where this instance's socket sits in the pool; empty without a source address, or without an interface
+     * unless unicast (keepalived's unicast instances may omit it: their sockets are bound to no device).
+     */
     Optional<SocketKey> socketKey() {
-        if (advertInterface().isEmpty() || sourceAddress.isEmpty()) {
+        if ((advertInterface().isEmpty() && !unicast()) || sourceAddress.isEmpty()) {
             return Optional.empty();
         }
         InetAddress groupOrSource = unicast() ? sourceAddress.get() : multicastGroup;
         int ipProtocol = receiverSettings.authType() == AuthType.AH ? VrrpSocket.IPPROTO_AH : VrrpSocket.IPPROTO_VRRP;
-        return Optional.of(new SocketKey(advertInterface().get(), family == AddressFamily.IPV6, unicast(),
+        return Optional.of(new SocketKey(advertInterface().orElse(""), family == AddressFamily.IPV6, unicast(),
                 groupOrSource, ipProtocol));
     }
 
@@ -130,7 +133,7 @@ final class InstanceRuntime {
                 VrrpCodec.encodeIpv6(advert, (Inet6Address) sourceAddress.orElseThrow(), (Inet6Address) destination,
                         buffer);
             }
-            open.send(buffer.flip(), destination);
+            open.send(buffer.flip(), destination, config.unicastTtl());
         }
     }
 
@@ -171,7 +174,7 @@ final class InstanceRuntime {
 
     private Ipv4Envelope envelope(Inet4Address destination) {
         Ipv4Envelope envelope = Ipv4Envelope.of((Inet4Address) sourceAddress.orElseThrow(), destination,
-                MULTICAST_TTL, ipIdentification);
+                config.unicastTtl().orElse(MULTICAST_TTL), ipIdentification);
         if (unicast() && config.version() == 3 && receiverState.unicastChecksumCompat().usesMulticastGroup()) {
             envelope = envelope.withPseudoHeaderDestination((Inet4Address) multicastGroup);
         }

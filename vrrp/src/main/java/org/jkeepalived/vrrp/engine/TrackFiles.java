@@ -69,6 +69,11 @@ final class TrackFiles implements AutoCloseable {
         return tracked;
     }
 
+    /** The files watched, by name. */
+    Map<String, TrackFile> files() {
+        return files;
+    }
+
     /** The inotify descriptor to poll; empty when no file is tracked. */
     Optional<Integer> fd() {
         return inotifyFd < 0 ? Optional.empty() : Optional.of(inotifyFd);

@@ -112,6 +112,19 @@ final class VirtualMacs {
         }
     }
 
+    /** Deletes one of our macvlans, which no instance uses any more (keepalived's netlink_link_del_vmac). */
+    void release(String name) {
+        Integer index = ours.remove(name);
+        if (index == null) {
+            return;
+        }
+        try {
+            io.rtnetlink().deleteLink(index);
+        } catch (IOException e) {
+            io.log("Error removing VMAC interface " + name + ": " + e.getMessage());
+        }
+    }
+
     /** Deletes every macvlan used and restores the bases' ARP settings. */
     void tearDown() {
         changedBases.forEach((name, saved) -> {
@@ -124,14 +137,7 @@ final class VirtualMacs {
             }
         });
         changedBases.clear();
-        ours.forEach((name, index) -> {
-            try {
-                io.rtnetlink().deleteLink(index);
-            } catch (IOException e) {
-                io.log("Error removing VMAC interface " + name + ": " + e.getMessage());
-            }
-        });
-        ours.clear();
+        List.copyOf(ours.keySet()).forEach(this::release);
     }
 
     private void configure(VrrpInstance instance, AddressFamily family, LinkState base, String name, int index,

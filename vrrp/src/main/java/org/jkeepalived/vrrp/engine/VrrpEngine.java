@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.Inet6Address;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,6 @@ import org.jkeepalived.config.global.GlobalDefs;
 import org.jkeepalived.config.value.ScriptIdentity;
 import org.jkeepalived.config.vrrp.SyncGroup;
 import org.jkeepalived.config.vrrp.TrackFile;
-import org.jkeepalived.config.vrrp.Tracked;
 import org.jkeepalived.config.vrrp.VirtualAddress;
 import org.jkeepalived.config.vrrp.VrrpConfig;
 import org.jkeepalived.config.vrrp.VrrpInstance;
@@ -45,6 +46,7 @@ import org.jkeepalived.vrrp.machine.MachineSettings;
 import org.jkeepalived.vrrp.machine.ReceivedAdvert;
 import org.jkeepalived.vrrp.machine.SyncGroupMachine;
 import org.jkeepalived.vrrp.machine.TrackerEvent;
+import org.jkeepalived.vrrp.machine.TrackerKind;
 import org.jkeepalived.vrrp.machine.VrrpInstanceMachine;
 import org.jkeepalived.vrrp.machine.VrrpState;
 import org.slf4j.Logger;
@@ -62,7 +64,7 @@ import org.slf4j.LoggerFactory;
  * Static addresses, routes and rules are set at start and cleared at the end, whatever {@code -V} says, as
  * keepalived's VRRP process does.
  *
- * <p>Not acted on yet: {@code track_process}, BFD, the sync groups' own {@code track_*}.
+ * <p>Not acted on yet: BFD.
  */
 public final class VrrpEngine {
 
@@ -231,6 +233,7 @@ public final class VrrpEngine {
         private NotifyFifo notifyFifo;
         private VirtualMacs virtualMacs;
         private TrackFiles trackFiles;
+        private TrackProcesses trackProcesses;
 
         void run() {
             try {
@@ -290,6 +293,8 @@ public final class VrrpEngine {
             }
             trackFiles = TrackFiles.open(trackedFiles(), this::log);
             trackFiles.currentValues().forEach(event -> trackerChanged(event, nowNs));
+            trackProcesses = TrackProcesses.open(config.trackers().processes(), this::log, nowNs);
+            trackProcesses.currentValues().forEach(event -> trackerChanged(event, nowNs));
             groups.forEach(group -> group.start(nowNs));
             ungrouped(instances).forEach(runtime -> runtime.machine.start(nowNs));
             publishStates();
@@ -366,10 +371,11 @@ public final class VrrpEngine {
                 InstanceRuntime runtime = plan.kept().contains(candidate.name())
                         ? previous.get(candidate.name()) : candidate;
                 if (runtime == candidate) {
-                    plan.resumedFrom(candidate.name()).ifPresent(old -> candidate.receiverState = old.receiverState);
+                    Optional<InstanceRuntime> resumedFrom = plan.resumedFrom(candidate.name());
+                    resumedFrom.ifPresent(old -> candidate.receiverState = old.receiverState);
                     started.add(candidate);
                     try {
-                        setUpVirtualMac(candidate);
+                        inheritOrSetUpVirtualMac(candidate, resumedFrom);
                     } catch (IOException e) {
                         log("(" + candidate.name() + ") VMAC not set up at reload: " + e.getMessage());
                     }
@@ -377,7 +383,9 @@ public final class VrrpEngine {
                 register(runtime);
             }
             closeUnusedSockets();
+            releaseUnusedVirtualMacs(previous.values());
             reloadTrackScripts(newConfig, nowNs);
+            reloadTrackFilesAndProcesses(newConfig, nowNs);
             started.forEach(runtime -> reportInitialTrackers(runtime, nowNs));
             groups.clear();
             groups.addAll(keptGroups);
@@ -472,6 +480,55 @@ public final class VrrpEngine {
                 script.verdict().ifPresent(ok -> runtime.machine.onTrackerChange(
                         new TrackerEvent.ScriptResult(script.name(), ok), nowNs));
             }
+            trackFiles.currentValues().forEach(event -> runtime.machine.onTrackerChange(event, nowNs));
+            trackProcesses.currentValues().forEach(event -> runtime.machine.onTrackerChange(event, nowNs));
+        }
+
+        /**
+         * Files and processes tracked after a reload: a changed set is watched anew (new files watched, files no
+         * longer tracked unwatched, {@code init_file} written as when keepalived parses it again), and every machine
+         * hears the values read then; a machine that already had them sees no change.
+         */
+        private void reloadTrackFilesAndProcesses(VrrpConfig newConfig, long nowNs) {
+            Map<String, TrackFile> files = trackedFiles();
+            if (!files.equals(trackFiles.files())) {
+                try {
+                    TrackFiles reopened = TrackFiles.open(files, this::log);
+                    closeQuietly(trackFiles);
+                    trackFiles = reopened;
+                } catch (NativeIoException e) {
+                    log("track_file: keeping the files watched before the reload: " + e.getMessage());
+                }
+            }
+            if (!newConfig.trackers().processes().equals(trackProcesses.processes())) {
+                closeQuietly(trackProcesses);
+                trackProcesses = TrackProcesses.open(newConfig.trackers().processes(), this::log, nowNs);
+            }
+            trackFiles.currentValues().forEach(event -> trackerChanged(event, nowNs));
+            trackProcesses.currentValues().forEach(event -> trackerChanged(event, nowNs));
+        }
+
+        /**
+         * A changed instance on the same virtual router keeps the macvlan it had when its {@code use_vmac} settings
+         * are the same; otherwise it finds or makes its own.
+         */
+        private void inheritOrSetUpVirtualMac(InstanceRuntime candidate, Optional<InstanceRuntime> resumedFrom)
+                throws IOException {
+            Optional<InstanceRuntime> sameVmac = resumedFrom.filter(old -> old.vmacName.isPresent()
+                    && old.config.vmac().equals(candidate.config.vmac()));
+            if (sameVmac.isPresent()) {
+                candidate.vmacName = sameVmac.get().vmacName;
+            } else {
+                setUpVirtualMac(candidate);
+            }
+        }
+
+        /** keepalived's clear_diff_vrrp deletes the macvlans of removed instances and of those without use_vmac. */
+        private void releaseUnusedVirtualMacs(Collection<InstanceRuntime> previous) {
+            Set<String> used = new HashSet<>();
+            instances.forEach(runtime -> runtime.vmacName.ifPresent(used::add));
+            previous.stream().flatMap(runtime -> runtime.vmacName.stream()).filter(name -> !used.contains(name))
+                    .distinct().forEach(virtualMacs::release);
         }
 
         private void setUpVirtualMac(InstanceRuntime runtime) throws IOException {
@@ -489,7 +546,7 @@ public final class VrrpEngine {
             Optional<SocketKey> key = runtime.socketKey();
             if (key.isEmpty()) {
                 if (runtime.config.interfaceName().isEmpty()) {
-                    log("(" + runtime.name() + ") has no interface: jkeepalived needs one to send adverts");
+                    log("(" + runtime.name() + ") has neither an interface nor a unicast source address to send from");
                 } else {
                     log("(" + runtime.name() + ") entering FAULT state (no IPv" + runtime.family.ipVersion()
                             + " address for interface)");
@@ -520,9 +577,12 @@ public final class VrrpEngine {
             if (!ownUp) {
                 runtime.machine.onInterfaceChange(false, nowNs);
             }
-            for (Tracked tracked : runtime.config.tracking().interfaces()) {
-                boolean up = link(tracked.name()).map(LinkState::up).orElse(false);
-                runtime.machine.onTrackerChange(new TrackerEvent.InterfaceLink(tracked.name(), up), nowNs);
+            for (MachineSettings.Tracker tracked : runtime.settings.trackers()) {
+                boolean own = runtime.config.interfaceName().filter(tracked.name()::equals).isPresent();
+                if (tracked.kind() == TrackerKind.INTERFACE && !own) {
+                    boolean up = link(tracked.name()).map(LinkState::up).orElse(false);
+                    runtime.machine.onTrackerChange(new TrackerEvent.InterfaceLink(tracked.name(), up), nowNs);
+                }
             }
         }
 
@@ -536,6 +596,8 @@ public final class VrrpEngine {
             }
             Optional<Integer> trackFilesFd = trackFiles.fd();
             trackFilesFd.ifPresent(fds::add);
+            Optional<Integer> processEventsFd = trackProcesses.fd();
+            processEventsFd.ifPresent(fds::add);
             List<PooledSocket> polled = new ArrayList<>(sockets.values());
             polled.forEach(pooled -> fds.add(pooled.socket().receiveFd()));
             boolean[] readable;
@@ -554,6 +616,10 @@ public final class VrrpEngine {
             }
             if (trackFilesFd.isPresent() && readable[index++]) {
                 trackFiles.changes().forEach(event -> trackerChanged(event, nanoClock.getAsLong()));
+            }
+            if (processEventsFd.isPresent() && readable[index++]) {
+                long eventsNs = nanoClock.getAsLong();
+                trackProcesses.readEvents(eventsNs).forEach(event -> trackerChanged(event, eventsNs));
             }
             for (PooledSocket pooled : polled) {
                 if (readable[index++]) {
@@ -576,6 +642,7 @@ public final class VrrpEngine {
                 }
             }
             gratuitousUpdates.sendDue(nowNs);
+            trackProcesses.runDue(nowNs).forEach(event -> trackerChanged(event, nowNs));
         }
 
         private int sleepMillis(long nowNs) {
@@ -587,6 +654,7 @@ public final class VrrpEngine {
                 earliestNs = Math.min(earliestNs, script.nextRunNs());
             }
             earliestNs = Math.min(earliestNs, gratuitousUpdates.nextDueNs());
+            earliestNs = Math.min(earliestNs, trackProcesses.nextDeadlineNs());
             if (earliestNs == Long.MAX_VALUE) {
                 return MAX_SLEEP_MILLIS;
             }
@@ -631,13 +699,14 @@ public final class VrrpEngine {
             instances.forEach(runtime -> runtime.machine.onTrackerChange(event, nowNs));
         }
 
-        /** The track_file blocks some instance tracks. */
+        /** The track_file blocks some instance tracks, itself or through its sync group. */
         private Map<String, TrackFile> trackedFiles() {
             Map<String, TrackFile> tracked = new LinkedHashMap<>();
-            for (VrrpInstance instance : config.instances().values()) {
-                for (Tracked file : instance.tracking().files()) {
-                    Optional.ofNullable(config.trackFiles().get(file.name()))
-                            .ifPresent(trackFile -> tracked.put(file.name(), trackFile));
+            for (InstanceRuntime runtime : instances) {
+                for (MachineSettings.Tracker tracker : runtime.settings.trackers()) {
+                    Optional.ofNullable(config.trackFiles().get(tracker.name()))
+                            .filter(file -> tracker.kind() == TrackerKind.FILE)
+                            .ifPresent(trackFile -> tracked.put(tracker.name(), trackFile));
                 }
             }
             return tracked;
@@ -785,6 +854,7 @@ public final class VrrpEngine {
             closeQuietly(gratuitousUpdates);
             closeQuietly(linkMonitor);
             closeQuietly(trackFiles);
+            closeQuietly(trackProcesses);
             closeQuietly(rtnetlink);
             if (scripts != null) {
                 scripts.close();

@@ -7,10 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.IntStream;
 import org.jkeepalived.config.global.GlobalDefs;
 import org.jkeepalived.config.value.IpAddresses;
 import org.jkeepalived.config.value.ScriptSpec;
+import org.jkeepalived.config.vrrp.SyncGroup;
 import org.jkeepalived.config.vrrp.Tracked;
+import org.jkeepalived.config.vrrp.Tracking;
 import org.jkeepalived.config.vrrp.VrrpConfig;
 import org.jkeepalived.config.vrrp.VrrpInstance;
 import org.jkeepalived.config.vrrp.VrrpScript;
@@ -156,7 +160,9 @@ public record MachineSettings(String name, int version, int basePriority, long a
                 instance.lowerPrioNoAdvert(), instance.higherPrioSendAdvert(),
                 configuredSource.or(() -> interfaceAddress), timing, trackers(instance, config),
                 instance.interfaceName(), instance.notifyScripts(),
-                instance.notifyPriorityChanges().orElse(global.vrrpNotifyPriorityChanges()), logDetail,
+                instance.notifyPriorityChanges().or(() -> groupOf(instance, config)
+                        .flatMap(SyncGroup::notifyPriorityChanges)).orElse(global.vrrpNotifyPriorityChanges()),
+                logDetail,
                 global.vrrpStartupDelayMicros(), instance.notifyDeleted());
     }
 
@@ -172,8 +178,49 @@ public record MachineSettings(String name, int version, int basePriority, long a
         addAll(trackers, TrackerKind.PROCESS, instance.tracking().processes(), config, instance);
         addAll(trackers, TrackerKind.SCRIPT, instance.tracking().scripts(), config, instance);
         addAll(trackers, TrackerKind.BFD, instance.tracking().bfds(), config, instance);
+        groupOf(instance, config).ifPresent(group -> addGroupTracking(trackers, group, config, instance));
         trackers.sort(Comparator.comparing(Tracker::kind));
         return trackers;
+    }
+
+    /** The sync group the instance is a member of. */
+    private static Optional<SyncGroup> groupOf(VrrpInstance instance, VrrpConfig config) {
+        return config.syncGroups().values().stream().filter(group -> group.members().contains(instance.name()))
+                .findFirst();
+    }
+
+    /**
+     * keepalived's sync_group_tracking_init: every member tracks what its group tracks, with no weight when a member
+     * is an address owner. An object the instance tracks itself keeps its entry, with the group's weight unless the
+     * instance's is 0 (keepalived keeps the instance's {@code reverse} for a process).
+     */
+    private static void addGroupTracking(List<Tracker> trackers, SyncGroup group, VrrpConfig config,
+                                         VrrpInstance instance) {
+        boolean hasOwner = group.members().stream().map(config.instances()::get).filter(Objects::nonNull)
+                .anyMatch(member -> member.priority() == PRIORITY_OWNER);
+        List<Tracker> groupTrackers = new ArrayList<>();
+        Tracking tracking = group.tracking();
+        addAll(groupTrackers, TrackerKind.INTERFACE, tracking.interfaces(), config, instance);
+        addAll(groupTrackers, TrackerKind.FILE, tracking.files(), config, instance);
+        addAll(groupTrackers, TrackerKind.PROCESS, tracking.processes(), config, instance);
+        addAll(groupTrackers, TrackerKind.SCRIPT, tracking.scripts(), config, instance);
+        addAll(groupTrackers, TrackerKind.BFD, tracking.bfds(), config, instance);
+        for (Tracker fromGroup : groupTrackers) {
+            Tracker added = hasOwner ? new Tracker(fromGroup.kind(), fromGroup.name(), 0, fromGroup.reverse(),
+                    fromGroup.initFail()) : fromGroup;
+            OptionalInt existing = IntStream.range(0, trackers.size()).filter(index -> trackers.get(index).kind()
+                    == added.kind() && trackers.get(index).name().equals(added.name())).findFirst();
+            if (existing.isEmpty()) {
+                trackers.add(added);
+                continue;
+            }
+            Tracker own = trackers.get(existing.getAsInt());
+            if (own.weight() != 0) {
+                boolean reverse = added.kind() == TrackerKind.PROCESS ? own.reverse() : added.reverse();
+                trackers.set(existing.getAsInt(), new Tracker(own.kind(), own.name(), added.weight(), reverse,
+                        own.initFail()));
+            }
+        }
     }
 
     private static void addAll(List<Tracker> trackers, TrackerKind kind, List<Tracked> tracked, VrrpConfig config,

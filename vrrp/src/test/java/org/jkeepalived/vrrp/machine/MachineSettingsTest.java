@@ -78,4 +78,88 @@ class MachineSettingsTest {
                 new Tracker(TrackerKind.SCRIPT, "chk", -10, false, true)), settings.trackers());
         assertEquals(Optional.of(TestSettings.address("10.0.0.1")), settings.sourceAddress());
     }
+    @Test
+    void membersTrackWhatTheirSyncGroupTracksWithTheGroupsWeightOverTheirOwn() throws IOException {
+        MachineSettings settings = settingsOf("""
+                vrrp_script chk {
+                    script "/bin/true"
+                }
+                vrrp_track_process web {
+                    process nginx
+                }
+                vrrp_instance VI_1 {
+                    interface lo
+                    virtual_router_id 51
+                    priority 100
+                    track_script {
+                        chk weight 10
+                    }
+                    virtual_ipaddress {
+                        192.0.2.1
+                    }
+                }
+                vrrp_instance VI_2 {
+                    interface lo
+                    virtual_router_id 52
+                    priority 100
+                    virtual_ipaddress {
+                        192.0.2.2
+                    }
+                }
+                vrrp_sync_group G {
+                    group {
+                        VI_1
+                        VI_2
+                    }
+                    track_script {
+                        chk weight -20 reverse
+                    }
+                    track_process {
+                        web weight 5
+                    }
+                    notify_priority_changes
+                }
+                """);
+
+        assertEquals(List.of(new Tracker(TrackerKind.INTERFACE, "lo", 0, false, false),
+                new Tracker(TrackerKind.PROCESS, "web", 5, false, false),
+                new Tracker(TrackerKind.SCRIPT, "chk", -20, true, false)), settings.trackers());
+        assertEquals(true, settings.notifyPriorityChanges());
+    }
+
+    @Test
+    void aSyncGroupWithAnAddressOwnerGivesItsTrackersNoWeight() throws IOException {
+        MachineSettings settings = settingsOf("""
+                vrrp_track_process web {
+                    process nginx
+                }
+                vrrp_instance VI_1 {
+                    interface lo
+                    virtual_router_id 51
+                    priority 255
+                    virtual_ipaddress {
+                        192.0.2.1
+                    }
+                }
+                vrrp_instance VI_2 {
+                    interface lo
+                    virtual_router_id 52
+                    priority 100
+                    virtual_ipaddress {
+                        192.0.2.2
+                    }
+                }
+                vrrp_sync_group G {
+                    group {
+                        VI_1
+                        VI_2
+                    }
+                    track_process {
+                        web weight 5
+                    }
+                }
+                """);
+
+        assertEquals(new Tracker(TrackerKind.PROCESS, "web", 0, false, false), settings.trackers().get(1));
+    }
 }
