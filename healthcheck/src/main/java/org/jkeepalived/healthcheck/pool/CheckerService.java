@@ -27,8 +27,8 @@ public final class CheckerService {
     private LvsConfig lvs;
     private List<VirtualServerPool> pools;
     private CheckerFactory factory;
-    /** The running checkers, by the pool checker whose verdicts they report. */
-    private Map<PoolChecker, Run> runs = new IdentityHashMap<>();
+    /** The running checkers in start order, by the pool checker (compared by identity) whose verdicts they report. */
+    private Map<PoolChecker, Run> runs = new LinkedHashMap<>();
     private boolean stopped;
 
     public CheckerService(LvsConfig lvs, CheckerFactory factory, PoolEffects effects, CheckerEventLoop loop) {
@@ -110,7 +110,7 @@ public final class CheckerService {
         onLoop(() -> {
             stopped = true;
             runs.values().forEach(Run::end);
-            runs = new IdentityHashMap<>();
+            runs = new LinkedHashMap<>();
             if (releaseIpvs) {
                 pools.forEach(VirtualServerPool::stop);
             }
@@ -146,7 +146,7 @@ public final class CheckerService {
      * except those in {@code carried}, which are already running.
      */
     private void startCheckers(Map<PoolChecker, Run> carried) {
-        Map<PoolChecker, Run> started = new IdentityHashMap<>();
+        Map<PoolChecker, Run> started = new LinkedHashMap<>();
         for (VirtualServerPool pool : pools) {
             for (PoolChecker checker : pool.checkers()) {
                 Run run = carried.get(checker);
