@@ -32,7 +32,7 @@ public final class IpvsReconciler {
     private static final Logger LOG = LoggerFactory.getLogger(IpvsReconciler.class);
 
     private final IpvsKernel kernel;
-    private final LvsConfig config;
+    private LvsConfig config;
     /** Kernel services we added, with how many virtual servers use each (groups may share entries). */
     private final Map<IpvsServiceKey, Integer> serviceUsers = new HashMap<>();
     /** Installed virtual servers, in installation order, by keepalived's identity. */
@@ -72,6 +72,29 @@ public final class IpvsReconciler {
             if (users == 1) {
                 done &= talk(IpvsOperation.ADD_SERVICE, service, null);
             }
+        }
+        return done;
+    }
+
+    /**
+     * At a reload, once the virtual servers no longer configured are removed: {@code newConfig}'s groups give the
+     * addresses of the virtual servers from now on.
+     */
+    public void useConfig(LvsConfig newConfig) {
+        this.config = Objects.requireNonNull(newConfig, "newConfig");
+    }
+
+    /**
+     * keepalived's IP_VS_SO_SET_EDIT at a reload: an installed virtual server's services take its new scheduler,
+     * flags and persistence in place, keeping their destinations and connections.
+     */
+    public boolean editVirtualServer(VirtualServer virtualServer) {
+        if (installed.replace(virtualServer.key(), virtualServer) == null) {
+            return true;
+        }
+        boolean done = true;
+        for (IpvsService service : IpvsRules.services(virtualServer, config, IpvsRules.Purpose.SERVICE)) {
+            done &= talk(IpvsOperation.EDIT_SERVICE, service, null);
         }
         return done;
     }
