@@ -29,10 +29,14 @@ scenario() {
     local pid=$!
     await "$state/$name.log" 'Activating BFD healthchecker' 1
     echo "=== $name settled"; ipvsadm -Ln
-    for i in $(seq 6); do "$VM_BUSYBOX" wget -q -T 2 -O /dev/null http://10.0.5.1/ 2>/dev/null; done
+    for i in $(seq 6); do
+        timeout 2 bash -c 'exec 3<>/dev/tcp/10.0.5.1/80 && printf "GET / HTTP/1.0\r\n\r\n" >&3 && cat <&3' \
+            >/dev/null 2>&1
+    done
     echo "=== $name conns before $(conns)"
     local lines
     lines=$(wc -l <"$state/$name.log")
+    echo "=== $name unhandled before reload $(grep -c exceptionCaught "$state/$name.log")"
     cp "$after" "$conf"
     kill -HUP $pid
     await "$state/$name.log" 'Activating BFD healthchecker' 2

@@ -64,7 +64,8 @@ class CheckerReloadTest {
         for (String name : List.of("keepalived", "ours")) {
             long connectionsBefore = Long.parseLong(section(out, name + " conns before").get(0));
             assertTrue(connectionsBefore > 0, name + " sent nothing through 10.0.5.1\n" + result.describe());
-            assertEquals(connectionsBefore, Long.parseLong(section(out, name + " conns after").get(0)),
+            // a connection still being tried may be counted late; a deleted and re-added server would count from 0
+            assertTrue(Long.parseLong(section(out, name + " conns after").get(0)) >= connectionsBefore,
                     name + " reset 127.0.0.1:8001\n" + result.describe());
         }
         List<String> activations = section(out, "ours reload log").stream()
