@@ -1,6 +1,7 @@
 package org.jkeepalived.daemon;
 
 import org.jkeepalived.config.KeepalivedConfig;
+import org.jkeepalived.config.SameSettings;
 import org.jkeepalived.healthcheck.check.CheckerFactory;
 import org.jkeepalived.healthcheck.check.RunningChecker;
 import org.jkeepalived.healthcheck.pool.CheckerService;
@@ -24,6 +25,16 @@ public interface CheckerLauncher {
     interface Running {
         /** Stops it; with {@code releaseIpvs} (no {@code -I}) the pools leave IPVS as keepalived's do. */
         void stop(boolean releaseIpvs);
+
+        /**
+         * Applies {@code config} to what runs, as the difference from the config it runs (SIGHUP); see
+         * {@link CheckerService#reload}.
+         *
+         * @return false when nothing runs to apply it to: the caller starts the checkers for it instead
+         */
+        default boolean reload(KeepalivedConfig config) {
+            return false;
+        }
     }
 
     /** Nothing to stop: a config without virtual servers. */
@@ -59,10 +70,19 @@ public interface CheckerLauncher {
         }
     }
 
-    /** Makes the checkers of one run, on the event loop the service runs on. */
+    /**
+     * Makes the checkers of one run, on the event loop the service runs on; what it takes from the config besides each
+     * checker's own settings is the SSL block and {@code checker_log_all_failures} (see {@link #sameShared}).
+     */
     @FunctionalInterface
     interface Checks {
         CheckerFactory on(CheckerEventLoop loop, KeepalivedConfig config);
+    }
+
+    /** Whether checkers made for {@code before} behave as those made for {@code after} would, settings shared. */
+    static boolean sameShared(KeepalivedConfig before, KeepalivedConfig after) {
+        return SameSettings.of(before.lvs().ssl(), after.lvs().ssl())
+                && before.global().checkerLogAllFailures() == after.global().checkerLogAllFailures();
     }
 
     /**
@@ -103,10 +123,23 @@ public interface CheckerLauncher {
             }
             CheckerService service = new CheckerService(config.lvs(), checks.on(loop, config), effects, loop);
             service.start();
-            return releaseIpvs -> {
-                service.stop(releaseIpvs);
-                effects.close();
-                loop.close();
+            return new Running() {
+                private KeepalivedConfig running = config;
+
+                @Override
+                public void stop(boolean releaseIpvs) {
+                    service.stop(releaseIpvs);
+                    effects.close();
+                    loop.close();
+                }
+
+                @Override
+                public boolean reload(KeepalivedConfig newConfig) {
+                    log.info("Reloading");
+                    service.reload(newConfig.lvs(), checks.on(loop, newConfig), sameShared(running, newConfig));
+                    running = newConfig;
+                    return true;
+                }
             };
         };
     }

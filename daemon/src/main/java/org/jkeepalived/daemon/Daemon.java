@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 /**
  * The keepalived process without {@code -t}: logs keepalived's start lines, loads the config, refuses to start as
  * keepalived does, writes the pid files, runs the VRRP engine for the config until STOP, and on RELOAD hands the
- * engine the new config to apply as a difference; the checker subsystem runs beside it (not yet reloaded).
+ * engine and the checker subsystem the new config to apply as a difference.
  */
 public final class Daemon {
     /** KEEPALIVED_EXIT_NO_CONFIG: the config file cannot be found or read. */
@@ -268,12 +268,23 @@ public final class Daemon {
         config = result.config().orElseThrow();
         dumpIfAsked();
         reloadVrrp();
+        reloadCheckers();
         log.info("Reload complete");
     }
 
     private void reloadVrrp() throws InterruptedException {
         if (options.subsystems().vrrp() && !vrrp.reload(config)) {
             vrrp = vrrpLauncher.start(config);
+        }
+    }
+
+    /**
+     * The running checkers take the new config as a difference (see {@link CheckerLauncher.Running#reload}); when none
+     * ran (no virtual servers before), they start for it as at start-up, and a failure to start leaves them off.
+     */
+    private void reloadCheckers() {
+        if (options.subsystems().checkers() && !checkers.reload(config)) {
+            startCheckers();
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jkeepalived.config.KeepalivedConfig;
+import org.jkeepalived.config.lvs.LvsConfig;
 import org.jkeepalived.config.lvs.RealServer;
 import org.jkeepalived.config.lvs.SorryServer;
 import org.jkeepalived.config.lvs.VirtualServer;
@@ -70,6 +71,16 @@ final class IpvsPoolEffects implements CheckerLauncher.Effects {
     @Override
     public void addVirtualServer(VirtualServer virtualServer) {
         reconciler.installVirtualServer(virtualServer);
+    }
+
+    @Override
+    public void editVirtualServer(VirtualServer virtualServer) {
+        reconciler.editVirtualServer(virtualServer);
+    }
+
+    @Override
+    public void configReplaced(LvsConfig lvs) {
+        reconciler.useConfig(lvs);
     }
 
     @Override

@@ -25,6 +25,11 @@ final class LoggedPoolEffects implements CheckerLauncher.Effects {
     }
 
     @Override
+    public void editVirtualServer(VirtualServer virtualServer) {
+        log.debug("IPVS not applied: edit service {}", virtualServer.location());
+    }
+
+    @Override
     public void removeVirtualServer(VirtualServer virtualServer) {
         log.debug("IPVS not applied: remove service {}", virtualServer.location());
     }

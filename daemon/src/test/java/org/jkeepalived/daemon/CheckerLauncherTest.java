@@ -1,8 +1,10 @@
 package org.jkeepalived.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -103,5 +105,31 @@ class CheckerLauncherTest {
 
         launcher.start(config).stop(true);
         assertEquals("Shutting down service [127.0.0.1]:tcp:8080 from VS [10.9.9.9]:tcp:80", logged().get(4));
+    }
+
+    @Test
+    void aReloadIsAppliedAsADifferenceActivatingOnlyTheNewCheckers() throws Exception {
+        CheckerLauncher launcher = launcher(loaded -> new LoggedPoolEffects(log));
+        CheckerLauncher.Running running = launcher.start(load(ONE_VIRTUAL_SERVER));
+        appender.list.clear();
+
+        assertTrue(running.reload(load(ONE_VIRTUAL_SERVER.replace("    }\n}", """
+                    }
+                    real_server 127.0.0.2 8080 {
+                        TCP_CHECK {
+                        }
+                    }
+                }"""))));
+        running.stop(false);
+
+        assertEquals(List.of(
+                "Reloading",
+                "Activating healthchecker for service [127.0.0.2]:tcp:8080 for VS [10.9.9.9]:tcp:80",
+                "Activating BFD healthchecker"), logged());
+    }
+
+    @Test
+    void nothingRunningAsksTheDaemonToStartTheCheckersForAReloadedConfig() throws IOException {
+        assertFalse(CheckerLauncher.NOTHING_RUNNING.reload(load(ONE_VIRTUAL_SERVER)));
     }
 }

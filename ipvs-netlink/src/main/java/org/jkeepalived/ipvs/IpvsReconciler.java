@@ -109,6 +109,29 @@ public final class IpvsReconciler {
     }
 
     /**
+     * At a reload, once the virtual servers no longer configured are removed: {@code newConfig}'s groups give the
+     * addresses of the virtual servers from now on.
+     */
+    public void useConfig(LvsConfig newConfig) {
+        this.config = Objects.requireNonNull(newConfig, "newConfig");
+    }
+
+    /**
+     * keepalived's IP_VS_SO_SET_EDIT at a reload: an installed virtual server's services take its new scheduler,
+     * flags and persistence in place, keeping their destinations and connections.
+     */
+    public boolean editVirtualServer(VirtualServer virtualServer) {
+        if (installed.replace(virtualServer.key(), virtualServer) == null) {
+            return true;
+        }
+        boolean done = true;
+        for (IpvsService service : IpvsRules.services(virtualServer, config, IpvsRules.Purpose.SERVICE)) {
+            done &= talk(IpvsOperation.EDIT_SERVICE, service, null);
+        }
+        return done;
+    }
+
+    /**
      * keepalived's LVS_CMD_ADD_DEST: puts {@code server} in the pool at {@code weight} (0 for a server installed
      * inhibited); an inhibited server already in the pool gets its weight back instead.
      */

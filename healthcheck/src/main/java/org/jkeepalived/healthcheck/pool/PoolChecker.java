@@ -1,5 +1,6 @@
 package org.jkeepalived.healthcheck.pool;
 
+import org.jkeepalived.config.SameSettings;
 import org.jkeepalived.config.lvs.BfdCheck;
 import org.jkeepalived.config.lvs.Checker;
 import org.jkeepalived.config.lvs.CheckerTiming;
@@ -8,9 +9,11 @@ import org.jkeepalived.config.lvs.FileCheck;
 import org.jkeepalived.config.lvs.HttpCheck;
 import org.jkeepalived.config.lvs.MiscCheck;
 import org.jkeepalived.config.lvs.PingCheck;
+import org.jkeepalived.config.lvs.RealServer;
 import org.jkeepalived.config.lvs.SmtpCheck;
 import org.jkeepalived.config.lvs.TcpCheck;
 import org.jkeepalived.config.lvs.UdpCheck;
+import org.jkeepalived.config.lvs.VirtualServer;
 import org.jkeepalived.healthcheck.check.CheckerTarget;
 
 /**
@@ -43,6 +46,34 @@ final class PoolChecker {
         } else if (realServer.failedCheckers > 0) {
             realServer.failedCheckers--;
         }
+    }
+
+    /**
+     * Whether a checker running for {@code other} would probe, log and report exactly as one made for this checker, so
+     * that it can carry on across a reload: the same checker settings (places in the file aside), real server address
+     * and virtualhost, a MISC_CHECK's real server weight (its dynamic weight is counted from it), and the virtual
+     * server's name, delay_loop and virtualhost: all that a running checker reads from its target.
+     */
+    boolean runsAs(PoolChecker other) {
+        RealServer server = target.realServer();
+        RealServer otherServer = other.target.realServer();
+        VirtualServer service = target.virtualServer();
+        VirtualServer otherService = other.target.virtualServer();
+        return SameSettings.of(target.checker(), other.target.checker())
+                && server.endpoint().equals(otherServer.endpoint())
+                && (!isMisc() || server.weight() == otherServer.weight())
+                && server.virtualhost().equals(otherServer.virtualhost())
+                && service.key().equals(otherService.key())
+                && service.protocol().equals(otherService.protocol())
+                && service.delayLoopMicros() == otherService.delayLoopMicros()
+                && service.virtualhost().equals(otherService.virtualhost());
+    }
+
+    /** keepalived's {@code migrate_checkers} for a checker that carries on: its state, run flag and dynamic weight. */
+    void carryOver(PoolChecker old) {
+        setState(old.up);
+        hasRun = old.hasRun;
+        weightDelta = old.weightDelta;
     }
 
     /** Whether keepalived schedules it itself and logs its activation (BFD and file checkers are driven for it). */

@@ -1,5 +1,6 @@
 package org.jkeepalived.healthcheck.pool;
 
+import org.jkeepalived.config.lvs.LvsConfig;
 import org.jkeepalived.config.lvs.RealServer;
 import org.jkeepalived.config.lvs.SorryServer;
 import org.jkeepalived.config.lvs.VirtualServer;
@@ -15,6 +16,19 @@ public interface PoolEffects {
 
     /** {@code IP_VS_SO_SET_ADD}: the virtual service, with its scheduler and persistence. */
     void addVirtualServer(VirtualServer virtualServer);
+
+    /**
+     * {@code IP_VS_SO_SET_EDIT}: at a reload, the running service takes the new scheduler, flags and persistence
+     * without losing its connections.
+     */
+    void editVirtualServer(VirtualServer virtualServer);
+
+    /**
+     * At a reload, once the virtual servers no longer configured have been removed and before new ones are added:
+     * from now on virtual servers come from {@code lvs}, whose groups give their addresses.
+     */
+    default void configReplaced(LvsConfig lvs) {
+    }
 
     /** {@code IP_VS_SO_SET_DEL}. */
     void removeVirtualServer(VirtualServer virtualServer);

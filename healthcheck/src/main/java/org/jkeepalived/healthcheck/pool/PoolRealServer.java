@@ -13,6 +13,10 @@ final class PoolRealServer extends Destination {
     private final PoolEffects effects;
     /** keepalived's {@code num_failed_checkers}. */
     int failedCheckers;
+    /** keepalived's {@code reloaded}: it was in the pool before a reload, whose state it took over. */
+    boolean reloaded;
+    /** keepalived's {@code peffective_weight}: the effective weight before the reload. */
+    long previousEffectiveWeight;
 
     PoolRealServer(RealServer config, VirtualServer virtualServer, PoolEffects effects) {
         super(ServerNames.server(config.endpoint(), virtualServer), config.inhibitOnFailure(), config.weight());

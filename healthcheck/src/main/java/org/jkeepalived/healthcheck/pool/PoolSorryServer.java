@@ -5,7 +5,7 @@ import org.jkeepalived.config.lvs.VirtualServer;
 
 /** keepalived's sorry server, a {@code real_server_t} of weight 1 without checkers. */
 final class PoolSorryServer extends Destination {
-    private final SorryServer config;
+    final SorryServer config;
     private final VirtualServer virtualServer;
     private final PoolEffects effects;
 

@@ -2,10 +2,13 @@ package org.jkeepalived.healthcheck.pool;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jkeepalived.config.lvs.RealServer;
 import org.jkeepalived.config.lvs.VirtualServer;
+import org.jkeepalived.config.lvs.VirtualServerKey;
 import org.jkeepalived.config.value.ScriptSpec;
 import org.jkeepalived.healthcheck.check.CheckerTarget;
 
@@ -28,6 +31,8 @@ public final class VirtualServerPool {
     /** keepalived's {@code s_svr_duplicates_rs}: the sorry server is also one of the real servers. */
     private final boolean sorryDuplicatesRealServer;
     private boolean quorumUp;
+    /** keepalived's {@code vs->reloaded}: this pool took a running one over at a reload. */
+    private boolean reloaded;
 
     /**
      * @param groupMemberNumber for a {@code group} virtual server, its number among those naming the group (see
@@ -84,8 +89,139 @@ public final class VirtualServerPool {
             }
         }
         quorumUp = weighLiveRealServers() >= ((config.quorum() + config.hysteresis()) & UINT_MASK);
-        effects.addVirtualServer(config);
+        initService();
+    }
+
+    /**
+     * keepalived's {@code clear_diff_services} for a virtual server found in both configs (see
+     * {@link ReloadKey}): this new pool takes the running one's place. The quorum state carries over; the service is
+     * edited in place when its scheduler, flags or persistence changed; real servers no longer configured leave IPVS
+     * (with their down notifications); those still configured keep their up or down state, their place in IPVS and
+     * their weight, and their checkers' state through {@code migrate_checkers}; the sorry server is kept, or removed
+     * when it changed. Nothing is added until {@link #resume}.
+     *
+     * @param keepRunners whether checkers that read the same settings may carry on running
+     * @return the checkers that carry on, each new checker with the old one whose running checker it takes over
+     */
+    Map<PoolChecker, PoolChecker> takeOver(VirtualServerPool old, boolean keepRunners) {
+        reloaded = true;
+        quorumUp = old.quorumUp;
+        if (serviceChanged(old.config, config)) {
+            effects.editVirtualServer(config);
+        }
+        Map<PoolChecker, PoolChecker> carried = new IdentityHashMap<>();
+        for (PoolRealServer oldServer : old.realServers) {
+            Optional<PoolRealServer> kept = realServers.stream()
+                    .filter(server -> server.config.endpoint().equals(oldServer.config.endpoint())).findFirst();
+            if (kept.isPresent()) {
+                carried.putAll(migrate(oldServer, kept.get(), keepRunners));
+            } else {
+                effects.log("service " + oldServer.name + " no longer exist");
+                old.clearRealServer(oldServer, false);
+            }
+        }
+        if (!old.realServers.isEmpty()) {
+            old.updateVirtualServerNotifies(false);
+        }
+        takeSorryServerOver(old);
         for (PoolRealServer realServer : realServers) {
+            if (realServer.reloaded) {
+                // keepalived's set_effective_weights: the new configured weight plus the carried dynamic weights
+                realServer.previousEffectiveWeight = realServer.effectiveWeight;
+                realServer.effectiveWeight = realServer.config.weight()
+                        + realServer.checkers.stream().mapToLong(checker -> checker.weightDelta).sum();
+            } else {
+                // keepalived's check_new_rs_state
+                realServer.checkers.stream().filter(checker -> checker.alpha).forEach(c -> c.setState(false));
+            }
+        }
+        return carried;
+    }
+
+    /** keepalived's test for an {@code IP_VS_SO_SET_EDIT} at reload. */
+    private static boolean serviceChanged(VirtualServer old, VirtualServer current) {
+        return !old.scheduler().equals(current.scheduler()) || !old.flags().equals(current.flags())
+                || !old.persistenceEngine().equals(current.persistenceEngine())
+                || !old.persistenceGranularity().equals(current.persistenceGranularity())
+                || old.persistenceTimeoutSecs() != current.persistenceTimeoutSecs();
+    }
+
+    /**
+     * keepalived's {@code clear_diff_rs} and {@code migrate_checkers} for a real server in both configs: it keeps its
+     * place in IPVS, and each checker that runs as one of the old ones takes its state over. Other checkers start as
+     * their running checkers will: up, or down with {@code alpha} (keepalived would let a new alpha checker of a live
+     * real server count as up, but the checker it starts would then never report its first failure). Then the real
+     * server goes up or down as its checkers now say, and is edited when its forwarding method changed.
+     */
+    private Map<PoolChecker, PoolChecker> migrate(PoolRealServer oldServer, PoolRealServer server,
+                                                  boolean keepRunners) {
+        server.alive = oldServer.alive;
+        server.set = oldServer.set;
+        server.effectiveWeight = oldServer.effectiveWeight;
+        server.reloaded = true;
+        List<PoolChecker> candidates = keepRunners ? new ArrayList<>(oldServer.checkers) : new ArrayList<>();
+        Map<PoolChecker, PoolChecker> carried = new IdentityHashMap<>();
+        for (PoolChecker checker : server.checkers) {
+            Optional<PoolChecker> same = candidates.stream().filter(checker::runsAs).findFirst();
+            if (same.isPresent()) {
+                candidates.remove(same.get());
+                checker.carryOver(same.get());
+                carried.put(checker, same.get());
+            } else if (checker.alpha) {
+                checker.setState(false);
+            }
+        }
+        if (server.failedCheckers == 0 && !server.alive) {
+            performServerState(server, true);
+        } else if (server.failedCheckers > 0 && server.alive) {
+            performServerState(server, false);
+        } else if (server.failedCheckers > 0 && server.set != server.inhibit) {
+            server.command(server.inhibit);
+        }
+        if (!oldServer.config.forwarding().equals(server.config.forwarding()) && server.set) {
+            server.edit(server.inhibit && server.failing() ? 0 : server.realWeight());
+        }
+        return carried;
+    }
+
+    /** keepalived's {@code clear_diff_s_srv}: the same sorry server keeps its state, another one leaves IPVS. */
+    private void takeSorryServerOver(VirtualServerPool old) {
+        PoolSorryServer oldSorry = old.sorry;
+        if (oldSorry == null) {
+            return;
+        }
+        if (sorry != null && sorry.config.endpoint().equals(oldSorry.config.endpoint())) {
+            sorry.alive = oldSorry.alive;
+            sorry.set = oldSorry.set;
+            return;
+        }
+        if (oldSorry.alive || (oldSorry.inhibit && oldSorry.set)) {
+            effects.log("Removing sorry server " + oldSorry.name + " from VS " + old.name);
+            oldSorry.forceRemove();
+        }
+    }
+
+    /**
+     * keepalived's {@code init_service_vs} after a reload: the service is already there; a kept real server whose
+     * effective weight changed gets it ({@code Changing weight ...}), new real servers enter as at start, then the
+     * quorum is weighed again and an inhibited sorry server put in at weight 0.
+     */
+    public void resume() {
+        initService();
+    }
+
+    private void initService() {
+        if (!reloaded) {
+            effects.addVirtualServer(config);
+        }
+        for (PoolRealServer realServer : realServers) {
+            if (realServer.reloaded) {
+                long newWeight = realServer.effectiveWeight;
+                realServer.effectiveWeight = realServer.previousEffectiveWeight;
+                // keepalived does not re-add a reloaded real server here: its state was carried over
+                updateServerWeight(realServer, newWeight, false);
+                continue;
+            }
             boolean healthy = realServer.failedCheckers == 0;
             if ((healthy && !realServer.alive) || (realServer.inhibit && !realServer.set)) {
                 realServer.command(true);
@@ -141,7 +277,7 @@ public final class VirtualServerPool {
         long delta = weight - realServer.config.weight();
         long effective = realServer.effectiveWeight - checker.weightDelta + delta;
         checker.weightDelta = delta;
-        updateServerWeight(realServer, effective);
+        updateServerWeight(realServer, effective, true);
     }
 
     /**
@@ -149,6 +285,24 @@ public final class VirtualServerPool {
      * real server leave IPVS; with {@code omega} the down notifications and the quorum-down script run as well.
      */
     public void stop() {
+        clearService(true);
+    }
+
+    /**
+     * keepalived's {@code clear_diff_services} for a virtual server no longer configured: {@code Removing Virtual
+     * Server ...}, then {@code clear_service_vs} outside shutdown, where the notifications run whatever {@code omega}
+     * says.
+     */
+    public void remove() {
+        if (config.key() instanceof VirtualServerKey.Group group) {
+            effects.log("Removing Virtual Server Group [" + group.name() + "]");
+        } else {
+            effects.log("Removing Virtual Server " + name);
+        }
+        clearService(false);
+    }
+
+    private void clearService(boolean stopping) {
         if (sorry != null && sorry.set) {
             if (sorryDuplicatesRealServer) {
                 sorry.set = false;
@@ -158,18 +312,19 @@ public final class VirtualServerPool {
             sorry.alive = false;
         }
         for (PoolRealServer realServer : realServers) {
-            shutDown(realServer);
+            clearRealServer(realServer, stopping);
         }
-        long threshold = (config.quorum() - config.hysteresis()) & UINT_MASK;
-        long weightSum = weighLiveRealServers();
-        quorumUp = false;
-        virtualServerNotifies(false, threshold, weightSum, true);
+        updateVirtualServerNotifies(stopping);
         effects.removeVirtualServer(config);
     }
 
-    private void shutDown(PoolRealServer realServer) {
-        effects.log("Shutting down " + (realServer.inhibit && !realServer.alive ? "(inhibited) " : "") + "service "
-                + realServer.name + " from VS " + name);
+    /** keepalived's {@code clear_service_rs}: out of IPVS even when inhibited, with its down notifications. */
+    private void clearRealServer(PoolRealServer realServer, boolean stopping) {
+        if (realServer.set || stopping) {
+            effects.log((stopping ? "Shutting down" : "Removing") + " "
+                    + (realServer.inhibit && !realServer.alive ? "(inhibited) " : "") + "service " + realServer.name
+                    + " from VS " + name);
+        }
         if (!realServer.set) {
             return;
         }
@@ -178,13 +333,26 @@ public final class VirtualServerPool {
             return;
         }
         realServer.alive = false;
-        if (!config.omega()) {
+        if (stopping && !config.omega()) {
             return;
         }
-        realServerNotifies(realServer, true);
+        realServerNotifies(realServer, stopping);
         if (realServer.config.smtpAlert()) {
             effects.smtpAlert("Realserver " + realServer.name + " of virtual server " + name + " - DOWN",
-                    "=> Shutting down <=");
+                    stopping ? "=> Shutting down <=" : "=> Removing <=");
+        }
+    }
+
+    /**
+     * keepalived's {@code update_vs_notifies}: the quorum-down notifications when the live weight fell below the
+     * quorum (always on shutdown), without a log line and without calling in the sorry server.
+     */
+    private void updateVirtualServerNotifies(boolean stopping) {
+        long threshold = (config.quorum() - config.hysteresis()) & UINT_MASK;
+        long weightSum = weighLiveRealServers();
+        if (stopping || (quorumUp && (weightSum == 0 || weightSum < threshold))) {
+            quorumUp = false;
+            virtualServerNotifies(false, threshold, weightSum, stopping);
         }
     }
 
@@ -205,8 +373,8 @@ public final class VirtualServerPool {
         return true;
     }
 
-    /** keepalived's {@code update_svr_wgt}, with the quorum update. */
-    private void updateServerWeight(PoolRealServer realServer, long weight) {
+    /** keepalived's {@code update_svr_wgt}. */
+    private void updateServerWeight(PoolRealServer realServer, long weight, boolean updateQuorum) {
         int newWeight = Destination.realWeight(weight);
         int oldWeight = realServer.realWeight();
         realServer.effectiveWeight = weight;
@@ -218,7 +386,9 @@ public final class VirtualServerPool {
         if (realServer.set && realServer.alive && realServersInService()) {
             realServer.edit(newWeight);
         }
-        updateQuorumState(false);
+        if (updateQuorum) {
+            updateQuorumState(false);
+        }
     }
 
     /** The real servers, not the sorry server, serve: the quorum is up or no sorry server stands in. */

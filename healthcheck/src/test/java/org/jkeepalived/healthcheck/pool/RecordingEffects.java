@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jkeepalived.config.lvs.Endpoint;
+import org.jkeepalived.config.lvs.LvsConfig;
 import org.jkeepalived.config.lvs.RealServer;
 import org.jkeepalived.config.lvs.SorryServer;
 import org.jkeepalived.config.lvs.VirtualServer;
@@ -31,6 +32,16 @@ final class RecordingEffects implements PoolEffects {
     @Override
     public void addVirtualServer(VirtualServer virtualServer) {
         events.add("ipvs add-service");
+    }
+
+    @Override
+    public void editVirtualServer(VirtualServer virtualServer) {
+        events.add("ipvs edit-service " + virtualServer.scheduler());
+    }
+
+    @Override
+    public void configReplaced(LvsConfig lvs) {
+        events.add("config replaced");
     }
 
     @Override
