@@ -70,12 +70,6 @@ public final class IpvsReconciler {
         Server weighing(long newWeight) {
             return new Server(slot, forwarding, inhibit, upperThreshold, lowerThreshold, newWeight);
         }
-
-        /** Whether a destination already in the kernel must be edited to become {@code other}. */
-        boolean differsInKernel(Server other) {
-            return !forwarding.equals(other.forwarding) || upperThreshold != other.upperThreshold
-                    || lowerThreshold != other.lowerThreshold;
-        }
     }
 
     /** @param config the configuration whose groups give the virtual servers' addresses */
@@ -104,29 +98,6 @@ public final class IpvsReconciler {
         boolean done = true;
         for (IpvsService service : entry.services()) {
             done &= addService(service);
-        }
-        return done;
-    }
-
-    /**
-     * At a reload, once the virtual servers no longer configured are removed: {@code newConfig}'s groups give the
-     * addresses of the virtual servers from now on.
-     */
-    public void useConfig(LvsConfig newConfig) {
-        this.config = Objects.requireNonNull(newConfig, "newConfig");
-    }
-
-    /**
-     * keepalived's IP_VS_SO_SET_EDIT at a reload: an installed virtual server's services take its new scheduler,
-     * flags and persistence in place, keeping their destinations and connections.
-     */
-    public boolean editVirtualServer(VirtualServer virtualServer) {
-        if (installed.replace(virtualServer.key(), virtualServer) == null) {
-            return true;
-        }
-        boolean done = true;
-        for (IpvsService service : IpvsRules.services(virtualServer, config, IpvsRules.Purpose.SERVICE)) {
-            done &= talk(IpvsOperation.EDIT_SERVICE, service, null);
         }
         return done;
     }
@@ -234,21 +205,20 @@ public final class IpvsReconciler {
 
     /**
      * On reload, keepalived's {@code clear_diff_services} for a virtual server in both configs (same key) whose
-     * settings changed, edited in place: group entries gone are emptied of our servers and deleted, new entries are
-     * added with the servers already in the pool; if the scheduler, its flags, persistence or granularity changed
-     * the remaining services are edited (IP_VS_SO_SET_EDIT); real servers no longer configured leave the pool; those
-     * kept whose forwarding or thresholds changed are edited at their current weight; a sorry server replaced by
-     * another leaves. Added real servers come in through {@link #addRealServer} as their checkers decide; call
-     * {@link #useConfig} first. Not installed yet: installed.
+     * service settings changed, edited in place: group entries gone are emptied of our servers and deleted, new
+     * entries are added with the servers already in the pool; if the scheduler, its flags, persistence or
+     * granularity changed the remaining services are edited (IP_VS_SO_SET_EDIT), keeping their destinations and
+     * connections. Real servers are the pool model's: it removes, edits and adds them through the other operations.
+     * Call {@link #useConfig} first. Not installed yet: installed.
      */
-    public boolean updateVirtualServer(VirtualServer changed) {
+    public boolean editVirtualServer(VirtualServer changed) {
         Installed old = installed.get(changed.key());
         if (old == null) {
             return installVirtualServer(changed);
         }
         Installed now = new Installed(changed, IpvsRules.services(changed, config, IpvsRules.Purpose.SERVICE),
                 IpvsRules.services(changed, config, IpvsRules.Purpose.DESTINATION));
-        boolean done = updateServers(old.virtualServer(), changed);
+        boolean done = true;
         Set<IpvsServiceKey> newKeys = keys(now.services());
         Set<IpvsServiceKey> oldKeys = keys(old.services());
         Map<Slot, Server> pool = setServers.getOrDefault(changed.key(), Map.of());
@@ -289,32 +259,6 @@ public final class IpvsReconciler {
     public boolean isSorryServerSet(VirtualServer virtualServer) {
         return virtualServer.sorryServer().map(sorry -> isSet(virtualServer, new Slot(sorry.endpoint(), true)))
                 .orElse(false);
-    }
-
-    /** keepalived's clear_diff_rs and clear_diff_s_srv against the servers in the pool. */
-    private boolean updateServers(VirtualServer old, VirtualServer changed) {
-        Map<Slot, Server> pool = setServers.getOrDefault(changed.key(), Map.of());
-        Map<Endpoint, RealServer> reals = changed.realServers().stream()
-                .collect(Collectors.toMap(RealServer::endpoint, server -> server));
-        Optional<SorryServer> sorry = changed.sorryServer();
-        boolean done = true;
-        for (Server server : List.copyOf(pool.values())) {
-            Optional<Server> kept = server.slot().sorry()
-                    ? sorry.filter(found -> found.endpoint().equals(server.slot().endpoint())).map(Server::of)
-                    : Optional.ofNullable(reals.get(server.slot().endpoint())).map(Server::of);
-            if (kept.isEmpty()) {
-                done &= server.slot().sorry() && duplicatesRealServer(old)
-                        ? pool.remove(server.slot()) != null
-                        : remove(changed, server, true);
-                continue;
-            }
-            Server now = kept.get().weighing(server.weight());
-            pool.put(now.slot(), now);
-            if (server.differsInKernel(now)) {
-                done &= destinations(changed, now, now.weight(), IpvsOperation.EDIT_DESTINATION);
-            }
-        }
-        return done;
     }
 
     private boolean removeVirtualServer(VirtualServer virtualServer, LvsGlobals.FlushOnStop flushOnStop) {

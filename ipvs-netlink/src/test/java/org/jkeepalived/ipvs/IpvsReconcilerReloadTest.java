@@ -50,7 +50,7 @@ class IpvsReconcilerReloadTest {
 
         LvsConfig after = load(GROUP_BEFORE.replace("lb_algo rr", "lb_algo wlc"));
         reconciler.useConfig(after);
-        assertTrue(reconciler.updateVirtualServer(after.virtualServers().get(0)));
+        assertTrue(reconciler.editVirtualServer(after.virtualServers().get(0)));
 
         assertEquals(List.of(
                 "10.0.0.1:tcp:80 wlc flags 0", "  -> 192.168.1.10:80 fwd 3 weight 3",
@@ -70,7 +70,7 @@ class IpvsReconcilerReloadTest {
 
         LvsConfig after = load(GROUP_BEFORE.replace("10.0.0.1-2 80", "10.0.0.2-3 80"));
         reconciler.useConfig(after);
-        assertTrue(reconciler.updateVirtualServer(after.virtualServers().get(0)));
+        assertTrue(reconciler.editVirtualServer(after.virtualServers().get(0)));
 
         assertEquals(List.of(
                 "10.0.0.2:tcp:80 rr flags 0", "  -> 192.168.1.10:80 fwd 3 weight 3",
@@ -78,24 +78,6 @@ class IpvsReconcilerReloadTest {
                 "Fwm 9 rr flags 0", "  -> 192.168.1.10:0 fwd 3 weight 3", "  -> 192.168.1.11:0 fwd 3 weight 9",
                 "10.0.0.3:tcp:80 rr flags 0", "  -> 192.168.1.10:80 fwd 3 weight 3",
                 "  -> 192.168.1.11:80 fwd 3 weight 9"), kernel.table());
-    }
-
-    @Test
-    void aRealServerNoLongerConfiguredLeavesAndAChangedForwardingIsEdited() throws IOException {
-        LvsConfig before = load(GROUP_BEFORE);
-        IpvsReconciler reconciler = installed(before);
-
-        LvsConfig after = load(GROUP_BEFORE.replace("lb_kind DR", "lb_kind TUN")
-                .replace("real_server 192.168.1.11 80 {\n        weight 4\n    }\n", ""));
-        reconciler.useConfig(after);
-        assertTrue(reconciler.updateVirtualServer(after.virtualServers().get(0)));
-
-        assertEquals(List.of(
-                "10.0.0.1:tcp:80 rr flags 0", "  -> 192.168.1.10:80 fwd 2 weight 3",
-                "10.0.0.2:tcp:80 rr flags 0", "  -> 192.168.1.10:80 fwd 2 weight 3",
-                "Fwm 9 rr flags 0", "  -> 192.168.1.10:0 fwd 2 weight 3"), kernel.table());
-        assertTrue(reconciler.removeAll());
-        assertEquals(List.of(), kernel.table());
     }
 
     @Test
