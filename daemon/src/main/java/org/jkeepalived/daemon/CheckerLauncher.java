@@ -48,6 +48,14 @@ public interface CheckerLauncher {
 
     /** Pool effects holding resources (a netlink socket, script threads, FIFOs), closed once the pools stopped. */
     interface Effects extends PoolEffects, AutoCloseable {
+        /** Before the pools stop; {@code releaseIpvs} false under {@code -I}. */
+        default void stopping(boolean releaseIpvs) {
+        }
+
+        /** On reload, on the checker loop before the virtual servers change: the IPVS global_defs of the new config. */
+        default void reloadGlobals(KeepalivedConfig newConfig) {
+        }
+
         @Override
         void close();
     }
@@ -104,6 +112,7 @@ public interface CheckerLauncher {
             CheckerService service = new CheckerService(config.lvs(), checks.on(loop, config), effects, loop);
             service.start();
             return releaseIpvs -> {
+                effects.stopping(releaseIpvs);
                 service.stop(releaseIpvs);
                 effects.close();
                 loop.close();

@@ -1,10 +1,14 @@
 package org.jkeepalived.daemon;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.jkeepalived.config.KeepalivedConfig;
 import org.jkeepalived.vrrp.engine.InstanceSnapshot;
+import org.jkeepalived.vrrp.engine.MasterListener;
 import org.jkeepalived.vrrp.engine.VrrpEngine;
+import org.jkeepalived.vrrp.machine.VrrpState;
 
 /** Starts the VRRP subsystem for a loaded config: the real engine, or in tests a stand-in. */
 @FunctionalInterface
@@ -47,22 +51,35 @@ public interface VrrpLauncher {
 
     /** The {@link VrrpEngine}, started only for a config with VRRP instances. */
     static VrrpLauncher engine(boolean logDetail) {
+        return engine(logDetail, config -> Optional.empty());
+    }
+
+    /**
+     * The {@link VrrpEngine} with, when the config gives it one of its instances, the IPVS sync daemon following that
+     * instance: started before the engine, told its master transitions, reloaded after it, stopped after it.
+     */
+    static VrrpLauncher engine(boolean logDetail, Function<KeepalivedConfig, Optional<VrrpSyncDaemon>> syncDaemons) {
         return config -> {
             if (config.vrrp().instances().isEmpty()) {
                 return NOTHING_RUNNING;
             }
-            VrrpEngine engine = new VrrpEngine(config.vrrp(), config.global(), logDetail, System::nanoTime);
+            Optional<VrrpSyncDaemon> syncDaemon = syncDaemons.apply(config);
+            VrrpEngine engine = new VrrpEngine(config.vrrp(), config.global(), logDetail, System::nanoTime,
+                    syncDaemon.<MasterListener>map(daemon -> daemon).orElse(MasterListener.NONE));
             engine.start();
             return new Running() {
                 @Override
                 public boolean reload(KeepalivedConfig newConfig) throws InterruptedException {
                     engine.reload(newConfig.vrrp(), newConfig.global());
+                    syncDaemon.ifPresent(daemon -> daemon.reload(newConfig, name -> engine.states().get(name)
+                            == VrrpState.MASTER));
                     return true;
                 }
 
                 @Override
                 public void stop(boolean release) throws InterruptedException {
                     engine.stop(release);
+                    syncDaemon.ifPresent(VrrpSyncDaemon::stop);
                 }
 
                 @Override
