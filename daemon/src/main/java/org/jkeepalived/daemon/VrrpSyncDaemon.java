@@ -39,10 +39,13 @@ public final class VrrpSyncDaemon implements MasterListener {
 
     /**
      * Started for {@code config} when its sync daemon follows one of its VRRP instances; empty otherwise (keepalived
-     * clears an {@code inst} naming no instance), and when IPVS cannot be opened, which is logged as keepalived's
-     * {@code ipvs_start} logs it (keepalived's VRRP process then exits; ours runs VRRP without the sync daemon).
+     * clears an {@code inst} naming no instance).
+     *
+     * @throws VrrpLauncher.Failed when IPVS cannot be opened, logged as keepalived's {@code ipvs_start} logs it
+     *                             (keepalived's VRRP process then exits, and keepalived with it)
      */
-    static Optional<VrrpSyncDaemon> start(KeepalivedConfig config, Path procIpVs, Logger log) {
+    static Optional<VrrpSyncDaemon> start(KeepalivedConfig config, Path procIpVs, Logger log)
+            throws VrrpLauncher.Failed {
         Optional<Followed> followed = Followed.of(config);
         if (followed.isEmpty()) {
             return Optional.empty();
@@ -53,7 +56,7 @@ public final class VrrpSyncDaemon implements MasterListener {
             client = IpvsPoolEffects.openClient(procIpVs);
         } catch (CheckerLauncher.IpvsUnavailable e) {
             log.info("IPVS: Can't initialize ipvs: " + e.getMessage());
-            return Optional.empty();
+            throw new VrrpLauncher.Failed("IPVS: " + e.getMessage());
         }
         VrrpSyncDaemon started = new VrrpSyncDaemon(client, log, followed.get().instanceName(),
                 followed.get().daemons(client));
