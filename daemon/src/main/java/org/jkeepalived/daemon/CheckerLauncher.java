@@ -59,6 +59,14 @@ public interface CheckerLauncher {
 
     /** Pool effects holding resources (a netlink socket, script threads, FIFOs), closed once the pools stopped. */
     interface Effects extends PoolEffects, AutoCloseable {
+        /** Before the pools stop; {@code releaseIpvs} false under {@code -I}. */
+        default void stopping(boolean releaseIpvs) {
+        }
+
+        /** On reload, on the checker loop before the virtual servers change: the IPVS global_defs of the new config. */
+        default void reloadGlobals(KeepalivedConfig newConfig) {
+        }
+
         @Override
         void close();
     }
@@ -128,6 +136,7 @@ public interface CheckerLauncher {
 
                 @Override
                 public void stop(boolean releaseIpvs) {
+                    effects.stopping(releaseIpvs);
                     service.stop(releaseIpvs);
                     effects.close();
                     loop.close();
@@ -136,6 +145,8 @@ public interface CheckerLauncher {
                 @Override
                 public boolean reload(KeepalivedConfig newConfig) {
                     log.info("Reloading");
+                    // keepalived's start_check order: the IPVS globals before the virtual servers change
+                    loop.group().submit(() -> effects.reloadGlobals(newConfig)).syncUninterruptibly();
                     service.reload(newConfig.lvs(), checks.on(loop, newConfig), sameShared(running, newConfig));
                     running = newConfig;
                     return true;

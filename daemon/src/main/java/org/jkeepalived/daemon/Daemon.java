@@ -106,7 +106,10 @@ public final class Daemon {
         }
         try {
             dumpIfAsked();
-            startVrrp();
+            if (!startVrrp()) {
+                log.info("Stopped " + Version.KEEPALIVED);
+                return EXIT_FATAL;
+            }
             if (!startCheckers()) {
                 stopVrrp();
                 log.info("Stopped " + Version.KEEPALIVED);
@@ -272,9 +275,14 @@ public final class Daemon {
         log.info("Reload complete");
     }
 
+    /** keepalived's VRRP process would exit where ours cannot start; the rest keeps running. */
     private void reloadVrrp() throws InterruptedException {
         if (options.subsystems().vrrp() && !vrrp.reload(config)) {
-            vrrp = vrrpLauncher.start(config);
+            try {
+                vrrp = vrrpLauncher.start(config);
+            } catch (VrrpLauncher.Failed e) {
+                log.error("VRRP not started after the reload: {}", e.getMessage());
+            }
         }
     }
 
@@ -288,10 +296,19 @@ public final class Daemon {
         }
     }
 
-    /** The VRRP subsystem runs unless {@code -C}; nothing runs for a config without instances. */
-    private void startVrrp() throws InterruptedException {
-        if (options.subsystems().vrrp()) {
+    /**
+     * The VRRP subsystem runs unless {@code -C}; nothing runs for a config without instances. False when it failed as
+     * keepalived's VRRP process exits KEEPALIVED_EXIT_FATAL, which ends keepalived.
+     */
+    private boolean startVrrp() throws InterruptedException {
+        if (!options.subsystems().vrrp()) {
+            return true;
+        }
+        try {
             vrrp = vrrpLauncher.start(config);
+            return true;
+        } catch (VrrpLauncher.Failed e) {
+            return false;
         }
     }
 

@@ -3,6 +3,8 @@ package org.jkeepalived.daemon;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.jkeepalived.config.KeepalivedConfig;
 import org.jkeepalived.config.lvs.LvsConfig;
 import org.jkeepalived.config.lvs.RealServer;
@@ -11,7 +13,10 @@ import org.jkeepalived.config.lvs.VirtualServer;
 import org.jkeepalived.config.value.ScriptSpec;
 import org.jkeepalived.healthcheck.script.ScriptLauncher;
 import org.jkeepalived.ipvs.IpvsClient;
+import org.jkeepalived.ipvs.IpvsConnectionTimeouts;
 import org.jkeepalived.ipvs.IpvsReconciler;
+import org.jkeepalived.ipvs.IpvsSyncDaemons;
+import org.jkeepalived.ipvs.LvsGlobals;
 import org.jkeepalived.libc.Native;
 import org.jkeepalived.libc.NativeIoException;
 import org.slf4j.Logger;
@@ -21,6 +26,11 @@ import org.slf4j.Logger;
  * netlink socket, scripts through {@link CheckerScripts}, FIFO lines through {@link CheckerFifos}. The pool has
  * already made keepalived's inhibit translation, so a removal here is always a real DELDEST (keepalived's shutdown
  * included) and a sorry server's weight change is the edit of an inhibited one. Used by the checker event loop only.
+ *
+ * <p>Around the pools it does what keepalived 2.2.7's checker process does with the IPVS global_defs: at open, in
+ * {@code start_check}'s order, {@code lvs_timeouts}, the sync daemons when they are the checkers' (no {@code inst}),
+ * then {@code lvs_flush}; on stop {@code lvs_flush_on_stop}, then the sync daemons stopped and the kernel's own
+ * timeouts put back (these two even with {@code -I}, as keepalived's {@code ipvs_stop}).
  */
 final class IpvsPoolEffects implements CheckerLauncher.Effects {
     /** How long a netlink request may wait for the kernel's acknowledgement. */
@@ -31,16 +41,40 @@ final class IpvsPoolEffects implements CheckerLauncher.Effects {
 
     private final IpvsClient client;
     private final IpvsReconciler reconciler;
+    private final IpvsConnectionTimeouts timeouts;
     private final CheckerScripts scripts;
     private final CheckerFifos fifos;
     private final Logger log;
+    private LvsGlobals globals;
+    private Optional<IpvsSyncDaemons> syncDaemons;
+    /** Set by {@link #stopping}: under {@code lvs_flush_on_stop} the pools' removals are left to one sweep. */
+    private volatile boolean flushingOnStop;
 
     private IpvsPoolEffects(IpvsClient client, KeepalivedConfig config, CheckerScripts scripts, Logger log) {
         this.client = client;
         this.reconciler = new IpvsReconciler(client, config.lvs());
+        this.timeouts = new IpvsConnectionTimeouts(client);
         this.scripts = scripts;
         this.fifos = CheckerFifos.open(config.global(), log);
         this.log = log;
+        this.globals = LvsGlobals.of(config);
+        this.syncDaemons = checkerSyncDaemons(globals);
+    }
+
+    /** keepalived's {@code checker_ipvs_syncd_needed}: the sync daemons are the checkers' without {@code inst}. */
+    private Optional<IpvsSyncDaemons> checkerSyncDaemons(LvsGlobals settings) {
+        return settings.syncDaemon().filter(daemon -> daemon.vrrpInstance().isEmpty())
+                .map(daemon -> new IpvsSyncDaemons(client, daemon, OptionalInt.empty()));
+    }
+
+    /** {@code start_check} before {@code init_services}: timeouts, the checkers' sync daemons, {@code lvs_flush}. */
+    private IpvsPoolEffects applyGlobalsAtStart() {
+        timeouts.apply(globals.timeouts(), false);
+        syncDaemons.ifPresent(IpvsSyncDaemons::startBoth);
+        if (globals.flushAtStart()) {
+            reconciler.flush();
+        }
+        return this;
     }
 
     /**
@@ -52,20 +86,27 @@ final class IpvsPoolEffects implements CheckerLauncher.Effects {
      * @param searchPath PATH, where a script named without a slash is found
      */
     static CheckerLauncher.Ipvs kernel(Path procIpVs, ScriptLauncher scripts, String searchPath, Logger log) {
-        return config -> {
-            if (!Files.exists(procIpVs)) {
-                throw new CheckerLauncher.IpvsUnavailable(NO_IPVS);
-            }
-            IpvsClient client;
-            try {
-                client = IpvsClient.open(FIRST_SEQUENCE, REPLY_TIMEOUT_MILLIS);
-            } catch (NativeIoException e) {
-                throw new CheckerLauncher.IpvsUnavailable(Native.errnoText(e.errno()));
-            } catch (IOException e) {
-                throw new CheckerLauncher.IpvsUnavailable(e.getMessage());
-            }
-            return new IpvsPoolEffects(client, config, new CheckerScripts(scripts, searchPath, log), log);
-        };
+        return config -> new IpvsPoolEffects(openClient(procIpVs), config,
+                new CheckerScripts(scripts, searchPath, log), log).applyGlobalsAtStart();
+    }
+
+    /**
+     * keepalived's {@code ipvs_init}: a generic netlink socket with the IPVS family resolved, in this thread's
+     * network namespace.
+     *
+     * @throws CheckerLauncher.IpvsUnavailable with the text keepalived logs after {@code Can't initialize ipvs: }
+     */
+    static IpvsClient openClient(Path procIpVs) throws CheckerLauncher.IpvsUnavailable {
+        if (!Files.exists(procIpVs)) {
+            throw new CheckerLauncher.IpvsUnavailable(NO_IPVS);
+        }
+        try {
+            return IpvsClient.open(FIRST_SEQUENCE, REPLY_TIMEOUT_MILLIS);
+        } catch (NativeIoException e) {
+            throw new CheckerLauncher.IpvsUnavailable(Native.errnoText(e.errno()));
+        } catch (IOException e) {
+            throw new CheckerLauncher.IpvsUnavailable(e.getMessage());
+        }
     }
 
     @Override
@@ -85,7 +126,32 @@ final class IpvsPoolEffects implements CheckerLauncher.Effects {
 
     @Override
     public void removeVirtualServer(VirtualServer virtualServer) {
-        reconciler.removeVirtualServer(virtualServer);
+        if (!flushingOnStop) {
+            reconciler.removeVirtualServer(virtualServer);
+        }
+    }
+
+    /**
+     * keepalived's {@code start_check} on reload: {@code lvs_timeouts} set (or the kernel's own back when gone), and
+     * the checkers' sync daemons restarted only when their setting changed. {@code lvs_flush} counts at start only.
+     * Call on the checker loop, before the virtual servers' changes.
+     */
+    @Override
+    public void reloadGlobals(KeepalivedConfig newConfig) {
+        LvsGlobals newGlobals = LvsGlobals.of(newConfig);
+        timeouts.apply(newGlobals.timeouts(), true);
+        Optional<IpvsSyncDaemons> newSyncDaemons = checkerSyncDaemons(newGlobals);
+        // keepalived 2.2.7 leaves the old daemons running when the new config no longer gives them to the checkers
+        if (!globals.syncDaemon().equals(newGlobals.syncDaemon())) {
+            newSyncDaemons.ifPresent(IpvsSyncDaemons::startBoth);
+        }
+        globals = newGlobals;
+        syncDaemons = newSyncDaemons;
+    }
+
+    @Override
+    public void stopping(boolean releaseIpvs) {
+        flushingOnStop = releaseIpvs && globals.flushOnStop() != LvsGlobals.FlushOnStop.NONE;
     }
 
     @Override
@@ -100,7 +166,7 @@ final class IpvsPoolEffects implements CheckerLauncher.Effects {
 
     @Override
     public boolean removeRealServer(VirtualServer virtualServer, RealServer realServer) {
-        return reconciler.forceRemoveRealServer(virtualServer, realServer);
+        return flushingOnStop || reconciler.forceRemoveRealServer(virtualServer, realServer);
     }
 
     @Override
@@ -120,7 +186,9 @@ final class IpvsPoolEffects implements CheckerLauncher.Effects {
 
     @Override
     public void removeSorryServer(VirtualServer virtualServer, SorryServer sorryServer) {
-        reconciler.forceRemoveSorryServer(virtualServer);
+        if (!flushingOnStop) {
+            reconciler.forceRemoveSorryServer(virtualServer);
+        }
     }
 
     @Override
@@ -144,9 +212,18 @@ final class IpvsPoolEffects implements CheckerLauncher.Effects {
         log.info(line);
     }
 
-    /** After the pools have stopped: the shutdown scripts waited for, the FIFOs and the netlink socket closed. */
+    /**
+     * After the pools have stopped: {@code lvs_flush_on_stop} applied (our services deleted, or the whole table
+     * flushed), the checkers' sync daemons stopped, the kernel's timeouts restored (keepalived's
+     * {@code checker_terminate_phase2}), the shutdown scripts waited for, the FIFOs and the netlink socket closed.
+     */
     @Override
     public void close() {
+        if (flushingOnStop) {
+            reconciler.removeAll(globals.flushOnStop());
+        }
+        syncDaemons.ifPresent(IpvsSyncDaemons::stopBoth);
+        timeouts.restore();
         scripts.close();
         fifos.close();
         try {

@@ -84,7 +84,8 @@ public final class Main {
                 () -> ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()), zone);
         CheckerLauncher checkers = checkerLauncher(log, new SplittableRandom());
         Daemon daemon = new Daemon(options, files, log, other -> ProcessHandle.of(other).isPresent(), pid, uname,
-                VrrpLauncher.engine(options.log().detailLevel() > 0), checkers,
+                VrrpLauncher.engine(options.log().detailLevel() > 0,
+                        config -> VrrpSyncDaemon.start(config, PROC_IP_VS, log)), checkers,
                 SdNotify.fromEnvironment(environment, pid, log), Optional.of(dumps));
         return daemon.run(signals::next);
     }

@@ -1,17 +1,38 @@
 package org.jkeepalived.daemon;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jkeepalived.config.KeepalivedConfig;
 import org.jkeepalived.vrrp.engine.InstanceSnapshot;
+import org.jkeepalived.vrrp.engine.MasterListener;
 import org.jkeepalived.vrrp.engine.VrrpEngine;
+import org.jkeepalived.vrrp.machine.VrrpState;
 
 /** Starts the VRRP subsystem for a loaded config: the real engine, or in tests a stand-in. */
 @FunctionalInterface
 public interface VrrpLauncher {
 
-    /** Starts VRRP for {@code config}; returns once it runs. */
-    Running start(KeepalivedConfig config) throws InterruptedException;
+    /**
+     * Starts VRRP for {@code config}; returns once it runs.
+     *
+     * @throws Failed when keepalived's VRRP process would exit with KEEPALIVED_EXIT_FATAL, already logged
+     */
+    Running start(KeepalivedConfig config) throws InterruptedException, Failed;
+
+    /** keepalived's VRRP process gave up: the daemon stops with KEEPALIVED_EXIT_FATAL. */
+    final class Failed extends Exception {
+        public Failed(String message) {
+            super(message);
+        }
+    }
+
+    /** Opens what runs beside VRRP for a config: the IPVS sync daemon following one of its instances, if any. */
+    @FunctionalInterface
+    interface SyncDaemons {
+        /** @throws Failed when IPVS cannot be opened for it, as keepalived's VRRP process fails */
+        Optional<VrrpSyncDaemon> start(KeepalivedConfig config) throws Failed;
+    }
 
     /** A started VRRP subsystem. */
     interface Running {
@@ -47,22 +68,35 @@ public interface VrrpLauncher {
 
     /** The {@link VrrpEngine}, started only for a config with VRRP instances. */
     static VrrpLauncher engine(boolean logDetail) {
+        return engine(logDetail, config -> Optional.empty());
+    }
+
+    /**
+     * The {@link VrrpEngine} with, when the config gives it one of its instances, the IPVS sync daemon following that
+     * instance: started before the engine, told its master transitions, reloaded after it, stopped after it.
+     */
+    static VrrpLauncher engine(boolean logDetail, SyncDaemons syncDaemons) {
         return config -> {
             if (config.vrrp().instances().isEmpty()) {
                 return NOTHING_RUNNING;
             }
-            VrrpEngine engine = new VrrpEngine(config.vrrp(), config.global(), logDetail, System::nanoTime);
+            Optional<VrrpSyncDaemon> syncDaemon = syncDaemons.start(config);
+            VrrpEngine engine = new VrrpEngine(config.vrrp(), config.global(), logDetail, System::nanoTime,
+                    syncDaemon.<MasterListener>map(daemon -> daemon).orElse(MasterListener.NONE));
             engine.start();
             return new Running() {
                 @Override
                 public boolean reload(KeepalivedConfig newConfig) throws InterruptedException {
                     engine.reload(newConfig.vrrp(), newConfig.global());
+                    syncDaemon.ifPresent(daemon -> daemon.reload(newConfig, name -> engine.states().get(name)
+                            == VrrpState.MASTER));
                     return true;
                 }
 
                 @Override
                 public void stop(boolean release) throws InterruptedException {
                     engine.stop(release);
+                    syncDaemon.ifPresent(VrrpSyncDaemon::stop);
                 }
 
                 @Override

@@ -138,6 +138,18 @@ class DaemonTest {
     }
 
     @Test
+    void vrrpFailingToStartStopsTheDaemonWithTheFatalStatusAndRemovesThePidFiles() throws Exception {
+        loads.add(runnable());
+        Daemon daemon = new Daemon(options(), source, LoggerFactory.getLogger("test"), pid -> false, OUR_PID,
+                new Uname("Linux", "6.1", "#1"), config -> {
+                    throw new VrrpLauncher.Failed("IPVS: No such file or directory");
+                });
+
+        assertEquals(Daemon.EXIT_FATAL, daemon.run(() -> DaemonRequest.STOP));
+        assertFalse(Files.exists(dir.resolve("k.pid")));
+    }
+
+    @Test
     void aConfigThatCannotRunStopsWithKeepalivedsStatusAndNoPidFile() throws Exception {
         loads.add(refused(Severity.BAD_IF));
         assertEquals(Daemon.EXIT_CONFIG, daemon(options()).run(() -> DaemonRequest.STOP));

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  *       {@link #stopBoth} on stop (check_daemon.c);</li>
  *   <li>with {@code inst VRRP_INSTANCE}, the VRRP side, following that instance: {@link #becomeMaster} when it becomes
  *       master, {@link #leaveMaster} when it leaves master having held its VIPs, {@link #stop} on shutdown
- *       (vrrp.c, vrrp_daemon.c). Nothing runs until the instance has first become master.</li>
+ *       (vrrp.c, vrrp_daemon.c). keepalived's {@code vrrp_init_state} starts the daemon of the instance's state
+ *       when VRRP starts ({@link #startFor}): the backup one, as every instance starts in INIT.</li>
  * </ul>
  * Refusals are logged as keepalived logs them ({@code IPVS cmd IP_VS_SO_SET_STOPDAEMON(1164) error: No daemon is
  * running(3)}), except where keepalived ignores them. Owned by the thread that owns {@code kernel}.
@@ -57,6 +58,11 @@ public final class IpvsSyncDaemons {
         stopQuietly(IpvsDaemon.IP_VS_STATE_BACKUP);
     }
 
+    /** keepalived's {@code vrrp_init_state}: the daemon of the instance's state started, a refusal logged. */
+    public boolean startFor(boolean instanceIsMaster) {
+        return start(instanceIsMaster ? IpvsDaemon.IP_VS_STATE_MASTER : IpvsDaemon.IP_VS_STATE_BACKUP);
+    }
+
     /** keepalived's ipvs_syncd_master: the backup daemon stopped, the master one started. */
     public boolean becomeMaster() {
         return stop(IpvsDaemon.IP_VS_STATE_BACKUP) & start(IpvsDaemon.IP_VS_STATE_MASTER);
@@ -70,6 +76,14 @@ public final class IpvsSyncDaemons {
     /** VRRP shutdown: the daemon of the instance's state stopped (a refusal logged). */
     public boolean stop(boolean instanceIsMaster) {
         return stop(instanceIsMaster ? IpvsDaemon.IP_VS_STATE_MASTER : IpvsDaemon.IP_VS_STATE_BACKUP);
+    }
+
+    /** keepalived's {@code ipvs_syncd_changed} negated: the same interface, sync id and options. */
+    public boolean sameSettings(IpvsSyncDaemons other) {
+        return syncId == other.syncId && settings.interfaceName().equals(other.settings.interfaceName())
+                && settings.maxLength().equals(other.settings.maxLength())
+                && settings.port().equals(other.settings.port()) && settings.ttl().equals(other.settings.ttl())
+                && settings.group().equals(other.settings.group());
     }
 
     /** The sync id the daemons run with: {@code id}, else the instance's VRID, else 0. */

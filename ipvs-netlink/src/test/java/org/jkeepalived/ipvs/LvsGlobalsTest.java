@@ -93,6 +93,29 @@ class LvsGlobalsTest {
     }
 
     @Test
+    void vrrpStartingRunsTheBackupDaemonSoBecomingMasterSwapsItWithoutARefusal() throws IOException {
+        IpvsSyncDaemons daemons = new IpvsSyncDaemons(kernel, globals("    lvs_sync_daemon eth1 inst VI_1\n")
+                .syncDaemon().orElseThrow(), OptionalInt.of(51));
+
+        assertTrue(daemons.startFor(false));
+        assertTrue(daemons.becomeMaster());
+        assertTrue(daemons.stop(true));
+        assertEquals(List.of("start 2 id 51", "stop 2", "start 1 id 51", "stop 1"), kernel.daemonCommands());
+    }
+
+    @Test
+    void syncDaemonsDifferWhenTheirSyncIdOrOptionsDifferAsKeepalivedComparesThemOnReload() throws IOException {
+        LvsGlobals.SyncDaemon settings = globals("    lvs_sync_daemon eth1 inst VI_1 maxlen 1400\n").syncDaemon()
+                .orElseThrow();
+        IpvsSyncDaemons daemons = new IpvsSyncDaemons(kernel, settings, OptionalInt.of(51));
+
+        assertTrue(daemons.sameSettings(new IpvsSyncDaemons(kernel, settings, OptionalInt.of(51))));
+        assertFalse(daemons.sameSettings(new IpvsSyncDaemons(kernel, settings, OptionalInt.of(52))));
+        assertFalse(daemons.sameSettings(new IpvsSyncDaemons(kernel, globals("    lvs_sync_daemon eth1 inst VI_1\n")
+                .syncDaemon().orElseThrow(), OptionalInt.of(51))));
+    }
+
+    @Test
     void timeoutsLeftOutKeepTheKernelsOwnWhichComeBackOnStop() {
         IpvsConnectionTimeouts timeouts = new IpvsConnectionTimeouts(kernel);
 

@@ -166,6 +166,16 @@ final class EngineEffects implements VrrpEffects {
     }
 
     @Override
+    public void becameMaster() {
+        instance.ifPresent(runtime -> io.masterListener().becameMaster(runtime.name()));
+    }
+
+    @Override
+    public void leavingMaster() {
+        instance.ifPresent(runtime -> io.masterListener().leavingMaster(runtime.name()));
+    }
+
+    @Override
     public void log(String line) {
         io.log(line);
     }

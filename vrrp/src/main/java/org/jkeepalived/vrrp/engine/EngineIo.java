@@ -34,4 +34,6 @@ interface EngineIo {
 
     /** Logs only with {@code --log-detail}. */
     void logDetail(String line);
+
+    MasterListener masterListener();
 }

@@ -85,6 +85,7 @@ public final class VrrpEngine {
     private volatile GlobalDefs global;
     private final boolean logDetail;
     private final LongSupplier nanoClock;
+    private final MasterListener masterListener;
     private final Map<String, VrrpState> publishedStates = new ConcurrentHashMap<>();
     private final Map<String, DropCounters> dropCounters = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Runnable> posted = new ConcurrentLinkedQueue<>();
@@ -100,10 +101,17 @@ public final class VrrpEngine {
      * @param nanoClock  the monotonic clock the machines run on, {@code System::nanoTime} outside tests
      */
     public VrrpEngine(VrrpConfig config, GlobalDefs global, boolean logDetail, LongSupplier nanoClock) {
+        this(config, global, logDetail, nanoClock, MasterListener.NONE);
+    }
+
+    /** @param masterListener told on the loop thread when an instance becomes or leaves master */
+    public VrrpEngine(VrrpConfig config, GlobalDefs global, boolean logDetail, LongSupplier nanoClock,
+                      MasterListener masterListener) {
         this.config = Objects.requireNonNull(config, "config");
         this.global = Objects.requireNonNull(global, "global");
         this.logDetail = logDetail;
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+        this.masterListener = Objects.requireNonNull(masterListener, "masterListener");
     }
 
     /** Starts the loop thread and returns once it has opened its sockets and started the machines. */
@@ -933,6 +941,11 @@ public final class VrrpEngine {
             if (logDetail) {
                 LOG.info(line);
             }
+        }
+
+        @Override
+        public MasterListener masterListener() {
+            return masterListener;
         }
     }
 }

@@ -60,4 +60,12 @@ public interface VrrpEffects {
 
     /** Logs one line at INFO in keepalived's words. */
     void log(String line);
+
+    /** The instance has become master, its addresses set and its notifications sent (keepalived's LVS hook). */
+    default void becameMaster() {
+    }
+
+    /** The instance, a master holding its addresses, starts to leave master (keepalived's LVS hook). */
+    default void leavingMaster() {
+    }
 }

@@ -426,6 +426,9 @@ public final class VrrpInstanceMachine {
 
     // keepalived's vrrp_state_leave_master.
     private void leaveMaster(VrrpState newState, StateChangeReason reason) {
+        if (vipSet) {
+            effects.leavingMaster();
+        }
         logEntering(newState, "");
         if (VrrpState.BACKUP == newState) {
             preemptDelayRunning = false;
@@ -659,6 +662,7 @@ public final class VrrpInstanceMachine {
             garpRefreshDueNs = nowNs + settings.garp().masterRefreshMicros() * NANOS_PER_MICRO;
         }
         sendInstanceNotifies();
+        effects.becameMaster();
     }
 
     // keepalived's vrrp_restore_interface.
