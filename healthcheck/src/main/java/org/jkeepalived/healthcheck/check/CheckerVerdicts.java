@@ -4,8 +4,9 @@ package org.jkeepalived.healthcheck.check;
 public interface CheckerVerdicts {
 
     /**
-     * keepalived's {@code update_svr_checker_state}: the checker changed between up and down. Called only on a change;
-     * a checker starts up, or down with {@code alpha}.
+     * keepalived's {@code update_svr_checker_state}: the checker changed between up and down, or concluded for the
+     * first time (possibly in the state it started in: up, or down with {@code alpha}). Never called again with an
+     * unchanged state after that.
      */
     void stateChanged(CheckerTarget checker, boolean up);
 

@@ -150,6 +150,8 @@ class CheckersTest {
                 }
                 """);
         String server = "[127.0.0.1]:tcp:" + port;
+        // keepalived reports a checker's first verdict even when it leaves the state as it started
+        assertEquals("up", nextVerdict());
         awaitLogLine("TCP connection to " + server + " success.");
         listener.close();
         assertEquals("down", nextVerdict());
@@ -188,6 +190,7 @@ class CheckersTest {
                         delay_before_retry 0.1
                     }
                     """);
+            assertEquals("up", nextVerdict());
             awaitLogLine("Remote Web server [127.0.0.1]:tcp:" + port + " succeed on service.");
             assertTrue(verdicts.isEmpty());
         } finally {
@@ -346,6 +349,7 @@ class CheckersTest {
                 }
                 """.formatted(script));
         assertEquals("weight 10", nextVerdict());
+        assertEquals("up", nextVerdict());
         Files.writeString(status, "1");
         // keepalived drops the dynamic part of the weight as the server goes down
         assertEquals("weight 7", nextVerdict());

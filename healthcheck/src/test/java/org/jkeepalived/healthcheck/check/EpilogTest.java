@@ -24,9 +24,9 @@ class EpilogTest {
     }
 
     @Test
-    void aTcpCheckerLogsItsFirstSuccessWithoutChangingState() {
+    void aTcpCheckerReportsItsFirstSuccessThoughItStartedUp() {
         TcpEpilog epilog = new TcpEpilog(timing(false, 1, false), SERVER, false);
-        assertEquals(decision(LOOP, Optional.empty(), "TCP connection to " + SERVER + " success."),
+        assertEquals(decision(LOOP, Optional.of(true), "TCP connection to " + SERVER + " success."),
                 epilog.attempted(TcpEpilog.Outcome.CONNECTED));
         assertEquals(decision(LOOP, Optional.empty()), epilog.attempted(TcpEpilog.Outcome.CONNECTED));
     }
@@ -56,6 +56,21 @@ class EpilogTest {
         TcpEpilog epilog = new TcpEpilog(timing(true, 1, false), SERVER, false);
         assertEquals(decision(LOOP, Optional.of(true), "TCP connection to " + SERVER + " success."),
                 epilog.attempted(TcpEpilog.Outcome.CONNECTED));
+    }
+
+    @Test
+    void aTcpCheckerStartingDownWithAlphaReportsItsFirstFailureOnlyOnce() {
+        TcpEpilog epilog = new TcpEpilog(timing(true, 0, false), SERVER, false);
+        assertEquals(decision(LOOP, Optional.of(false), "TCP_CHECK on service " + SERVER + " failed."),
+                epilog.attempted(TcpEpilog.Outcome.FAILED));
+        assertEquals(decision(LOOP, Optional.empty()), epilog.attempted(TcpEpilog.Outcome.FAILED));
+    }
+
+    @Test
+    void anHttpCheckerStartingDownWithAlphaNeverReportsAFailureSinceItsTimeoutMarksItRun() {
+        HttpEpilog epilog = httpEpilog(true, 0);
+        assertEquals(decision(LOOP, Optional.empty()), epilog.failed("Timeout connecting"));
+        assertEquals(decision(LOOP, Optional.empty()), epilog.failed("Timeout connecting"));
     }
 
     @Test
