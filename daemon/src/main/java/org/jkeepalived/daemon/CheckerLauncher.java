@@ -90,6 +90,7 @@ public interface CheckerLauncher {
                 return NOTHING_RUNNING;
             }
             log.info("Initializing ipvs");
+            fixNettyMachineId();
             CheckerEventLoop loop = CheckerEventLoop.start();
             Effects effects;
             try {
@@ -101,13 +102,27 @@ public interface CheckerLauncher {
                 loop.close();
                 throw new Failed("IPVS: " + e.getMessage());
             }
-            CheckerService service = new CheckerService(config.lvs(), checks.on(loop, config), effects, loop);
+            CheckerFactory factory = checks.on(loop, config);
+            CheckerService service = new CheckerService(config.lvs(), factory, effects, loop);
             service.start();
             return releaseIpvs -> {
                 service.stop(releaseIpvs);
+                factory.close();
                 effects.close();
                 loop.close();
             };
         };
+    }
+
+    /**
+     * Netty names its channels after a MAC address of the host and warns "Failed to find a usable hardware address"
+     * in a namespace without one; a fixed id keeps lines keepalived never writes out of the log. The id only tells
+     * channels of different hosts apart, which no checker needs.
+     */
+    private static void fixNettyMachineId() {
+        String property = "io.netty.machineId";
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, "02:00:00:00:00:00");
+        }
     }
 }
