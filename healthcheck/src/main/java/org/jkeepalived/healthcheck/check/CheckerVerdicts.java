@@ -10,6 +10,16 @@ public interface CheckerVerdicts {
      */
     void stateChanged(CheckerTarget checker, boolean up);
 
-    /** A {@code misc_dynamic} script's exit status set a new weight for the checker's real server. */
+    /**
+     * A {@code misc_dynamic} script's exit status, or a FILE_CHECK's file, set a new weight for the checker's real
+     * server (keepalived's {@code update_svr_wgt}: logged, applied to IPVS, weighed for the quorum).
+     */
     void weightChanged(CheckerTarget checker, long weight);
+
+    /**
+     * A FILE_CHECK entering or leaving FAULT set what it adds to its real server's configured weight, which
+     * keepalived changes in {@code effective_weight} directly: nothing is logged or applied until the real server's
+     * next change.
+     */
+    void weightShareSet(CheckerTarget checker, long weightShare);
 }

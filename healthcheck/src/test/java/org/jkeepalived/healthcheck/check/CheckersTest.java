@@ -110,6 +110,11 @@ class CheckersTest {
             public void weightChanged(CheckerTarget checker, long weight) {
                 verdicts.add("weight " + weight);
             }
+
+            @Override
+            public void weightShareSet(CheckerTarget checker, long weightShare) {
+                verdicts.add("share " + weightShare);
+            }
         });
         loop.group().submit(running::start).syncUninterruptibly();
     }
