@@ -231,6 +231,43 @@ class CheckersTest {
     }
 
     @Test
+    void anHttpCheckerSearchesTheBodyWithEachUrlsRegex() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+        byte[] body = "<html>status: degraded</html>\n".getBytes(StandardCharsets.US_ASCII);
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        try {
+            int port = server.getAddress().getPort();
+            startChecker(port, """
+                    HTTP_GET {
+                        url {
+                            path /status
+                            regex "status: (ok|degraded)"
+                        }
+                        url {
+                            path /errors
+                            regex "DEGRADED"
+                            regex_options caseless
+                            regex_no_match
+                        }
+                        connect_timeout 1
+                        retry 0
+                        delay_before_retry 0.1
+                    }
+                    """);
+            assertEquals("down", nextVerdict());
+            awaitLogLine("HTTP_CHECK on service [127.0.0.1]:tcp:" + port + " failed.");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void anSmtpCheckerHoldsTheDialogueWithAResponder() throws Exception {
         try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Thread responder = new Thread(() -> serveSmtp(listener));
