@@ -60,9 +60,9 @@ class CheckerLogComparisonTest {
     private static final int WEB_PORT = 8080;
     private static final int UDP_PORT = 5353;
     private static final Pattern SERVER = Pattern.compile("\\[127\\.0\\.0\\.\\d+\\]:(?:tcp|udp):\\d+");
-    /** The pool's lines and the parser's, which the checkers do not write. */
+    /** The pool's lines (with the activations) and the parser's, which the checkers do not write. */
     private static final Pattern NOT_A_CHECKER_LINE = Pattern.compile(
-            "(Removing|Adding|Shutting down) service .*|Changing weight .*|WARNING - .*");
+            "(Removing|Adding|Shutting down) service .*|Changing weight .*|Activating healthchecker .*|WARNING - .*");
     private static final Pattern POOL_CHANGE = Pattern.compile("(Removing|Adding) service (\\S+) .*");
 
     @TempDir
