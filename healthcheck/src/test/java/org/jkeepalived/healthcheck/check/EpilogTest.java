@@ -143,7 +143,8 @@ class EpilogTest {
         HttpEpilog epilog = httpEpilog(false, 1);
         epilog.responded(CheckerFixtures.response(200), Optional.empty());
         epilog.responded(CheckerFixtures.response(200), Optional.empty());
-        assertEquals(decision(RETRY_DELAY, Optional.empty()), epilog.responded(CheckerFixtures.response(404), Optional.empty()));
+        assertEquals(decision(RETRY_DELAY, Optional.empty()),
+                epilog.responded(CheckerFixtures.response(404), Optional.empty()));
         assertEquals(decision(LOOP, Optional.of(false), "HTTP_CHECK on service " + SERVER + " failed after 1 retries."),
                 epilog.failed("Timeout connecting"));
         assertEquals(decision(LOOP, Optional.empty(), "HTTP status code success to " + SERVER + " url(/first)"),
