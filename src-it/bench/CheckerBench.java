@@ -39,6 +39,10 @@ public final class CheckerBench {
             @Override
             public void weightChanged(CheckerTarget checker, long weight) {
             }
+
+            @Override
+            public void weightShareSet(CheckerTarget checker, long weightShare) {
+            }
         };
         CheckerEventLoop loop = CheckerEventLoop.start();
         Checkers checkers = new Checkers(loop, Checkers.Settings.of(Optional.empty(), false, new Random(0)));

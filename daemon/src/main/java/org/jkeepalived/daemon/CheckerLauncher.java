@@ -80,7 +80,8 @@ public interface CheckerLauncher {
 
     /**
      * Makes the checkers of one run, on the event loop the service runs on; what it takes from the config besides each
-     * checker's own settings is the SSL block and {@code checker_log_all_failures} (see {@link #sameShared}).
+     * checker's own settings is the SSL block, {@code checker_log_all_failures} and the track files (see
+     * {@link #sameShared}).
      */
     @FunctionalInterface
     interface Checks {
@@ -90,7 +91,8 @@ public interface CheckerLauncher {
     /** Whether checkers made for {@code before} behave as those made for {@code after} would, settings shared. */
     static boolean sameShared(KeepalivedConfig before, KeepalivedConfig after) {
         return SameSettings.of(before.lvs().ssl(), after.lvs().ssl())
-                && before.global().checkerLogAllFailures() == after.global().checkerLogAllFailures();
+                && before.global().checkerLogAllFailures() == after.global().checkerLogAllFailures()
+                && SameSettings.of(before.vrrp().trackFiles(), after.vrrp().trackFiles());
     }
 
     /**
@@ -118,6 +120,7 @@ public interface CheckerLauncher {
                 return NOTHING_RUNNING;
             }
             log.info("Initializing ipvs");
+            fixNettyMachineId();
             CheckerEventLoop loop = CheckerEventLoop.start();
             Effects effects;
             try {
@@ -129,15 +132,18 @@ public interface CheckerLauncher {
                 loop.close();
                 throw new Failed("IPVS: " + e.getMessage());
             }
-            CheckerService service = new CheckerService(config.lvs(), checks.on(loop, config), effects, loop);
+            CheckerFactory factory = checks.on(loop, config);
+            CheckerService service = new CheckerService(config.lvs(), factory, effects, loop);
             service.start();
             return new Running() {
                 private KeepalivedConfig running = config;
+                private CheckerFactory current = factory;
 
                 @Override
                 public void stop(boolean releaseIpvs) {
                     effects.stopping(releaseIpvs);
                     service.stop(releaseIpvs);
+                    current.close();
                     effects.close();
                     loop.close();
                 }
@@ -147,11 +153,29 @@ public interface CheckerLauncher {
                     log.info("Reloading");
                     // keepalived's start_check order: the IPVS globals before the virtual servers change
                     loop.group().submit(() -> effects.reloadGlobals(newConfig)).syncUninterruptibly();
-                    service.reload(newConfig.lvs(), checks.on(loop, newConfig), sameShared(running, newConfig));
+                    boolean sameShared = sameShared(running, newConfig);
+                    CheckerFactory next = sameShared ? current : checks.on(loop, newConfig);
+                    service.reload(newConfig.lvs(), next, sameShared);
+                    if (next != current) {
+                        current.close();
+                        current = next;
+                    }
                     running = newConfig;
                     return true;
                 }
             };
         };
+    }
+
+    /**
+     * Netty names its channels after a MAC address of the host and warns "Failed to find a usable hardware address"
+     * in a namespace without one; a fixed id keeps lines keepalived never writes out of the log. The id only tells
+     * channels of different hosts apart, which no checker needs.
+     */
+    private static void fixNettyMachineId() {
+        String property = "io.netty.machineId";
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, "02:00:00:00:00:00");
+        }
     }
 }

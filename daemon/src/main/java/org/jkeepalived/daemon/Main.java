@@ -97,7 +97,7 @@ public final class Main {
     private static CheckerLauncher checkerLauncher(Logger log, RandomGenerator random) {
         Checkers.Settings defaults = Checkers.Settings.of(Optional.empty(), false, random);
         CheckerLauncher.Checks checks = (loop, config) -> new Checkers(loop, Checkers.Settings.of(config.lvs().ssl(),
-                config.global().checkerLogAllFailures(), random));
+                config.global().checkerLogAllFailures(), random).withTrackFiles(config.vrrp().trackFiles()));
         return CheckerLauncher.service(log, checks, IpvsPoolEffects.kernel(PROC_IP_VS,
                 new ScriptLauncher(defaults.ourIdentity()), defaults.scriptSearchPath(), log));
     }

@@ -31,6 +31,13 @@ public interface LibC {
 
     int poll(Pointer pollFds, long count, int timeoutMillis);
 
+    @ssize_t
+    long read(int fd, Pointer buffer, @size_t long count);
+
+    int inotify_init1(int flags);
+
+    int inotify_add_watch(int fd, String path, int mask);
+
     int close(int fd);
 
     int open(String path, int flags);

@@ -3,6 +3,7 @@ package org.jkeepalived.healthcheck.check;
 import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.File;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
@@ -18,6 +19,7 @@ import org.jkeepalived.config.lvs.SslContext;
 import org.jkeepalived.config.lvs.TcpCheck;
 import org.jkeepalived.config.lvs.UdpCheck;
 import org.jkeepalived.config.value.ScriptIdentity;
+import org.jkeepalived.config.vrrp.TrackFile;
 import org.jkeepalived.healthcheck.http.HttpGetClient;
 import org.jkeepalived.healthcheck.net.CheckerEventLoop;
 import org.jkeepalived.healthcheck.probe.PingGroupRange;
@@ -30,6 +32,8 @@ public final class Checkers implements CheckerFactory, AutoCloseable {
     public static final long BOOTSTRAP_DELAY_MICROS = 1_000_000;
 
     private final CheckerContext context;
+    private final Map<String, TrackFile> trackFiles;
+    private final TrackFileWatcher trackFileWatcher;
     /** keepalived's checked_ping_group_range: the first PING_CHECK widens the range, once. */
     private boolean pingGroupsChecked;
     private Optional<PingGroupRange> widenedPingGroups = Optional.empty();
@@ -43,6 +47,8 @@ public final class Checkers implements CheckerFactory, AutoCloseable {
                 settings.random(), settings.nanoClock(), settings.bootstrapDelayMicros(),
                 new HttpGetClient(loop, tlsContext(settings.ssl())), new ScriptLauncher(settings.ourIdentity()),
                 settings.scriptSearchPath(), new PingProbe(loop, eventLoop));
+        this.trackFiles = settings.trackFiles();
+        this.trackFileWatcher = new TrackFileWatcher(trackFiles, eventLoop, LoopingChecker.LOG::info);
     }
 
     /**
@@ -53,25 +59,36 @@ public final class Checkers implements CheckerFactory, AutoCloseable {
      * @param ourIdentity           the uid and gid this process runs as; scripts of another identity run via setpriv
      * @param scriptSearchPath      PATH, where a script named without a slash is found
      * @param bootstrapDelayMicros  the delay before the first attempt, before warmup
+     * @param trackFiles            the track_file blocks by name (VrrpConfig.trackFiles()), which FILE_CHECKs name
      */
     public record Settings(Optional<SslContext> ssl, boolean checkerLogAllFailures, RandomGenerator random,
                            LongSupplier nanoClock, ScriptIdentity ourIdentity, String scriptSearchPath,
-                           long bootstrapDelayMicros) {
+                           long bootstrapDelayMicros, Map<String, TrackFile> trackFiles) {
+
+        public Settings {
+            trackFiles = Map.copyOf(trackFiles);
+        }
 
         /** keepalived's: one second of bootstrap delay, the system clock and PATH, running as root. */
         public static Settings of(Optional<SslContext> ssl, boolean checkerLogAllFailures, RandomGenerator random) {
             String path = System.getenv("PATH");
             return new Settings(ssl, checkerLogAllFailures, random, System::nanoTime, ScriptIdentity.ROOT,
-                    path != null ? path : "/usr/bin:/bin", BOOTSTRAP_DELAY_MICROS);
+                    path != null ? path : "/usr/bin:/bin", BOOTSTRAP_DELAY_MICROS, Map.of());
         }
 
         public Settings withBootstrapDelayMicros(long micros) {
-            return new Settings(ssl, checkerLogAllFailures, random, nanoClock, ourIdentity, scriptSearchPath, micros);
+            return new Settings(ssl, checkerLogAllFailures, random, nanoClock, ourIdentity, scriptSearchPath, micros,
+                    trackFiles);
         }
 
         public Settings withOurIdentity(ScriptIdentity identity) {
             return new Settings(ssl, checkerLogAllFailures, random, nanoClock, identity, scriptSearchPath,
-                    bootstrapDelayMicros);
+                    bootstrapDelayMicros, trackFiles);
+        }
+
+        public Settings withTrackFiles(Map<String, TrackFile> files) {
+            return new Settings(ssl, checkerLogAllFailures, random, nanoClock, ourIdentity, scriptSearchPath,
+                    bootstrapDelayMicros, files);
         }
     }
 
@@ -103,16 +120,38 @@ public final class Checkers implements CheckerFactory, AutoCloseable {
             }
             return new PingChecker(target, verdicts, context, ping);
         }
-        if (checker instanceof BfdCheck || checker instanceof FileCheck) {
+        if (checker instanceof FileCheck file) {
+            return rule(file).<RunningChecker>map(rule -> new FileChecker(target, verdicts, trackFileWatcher,
+                    file.trackFile(), rule)).orElseGet(InertChecker::new);
+        }
+        if (checker instanceof BfdCheck) {
             return new InertChecker();
         }
         throw new IllegalArgumentException(
                 "checker: " + checker.getClass().getSimpleName() + " (expected a known type)");
     }
 
-    /** keepalived's checker process puts net.ipv4.ping_group_range back as it found it when it stops. */
+    /** A FILE_CHECK starts from its file's value; the others as keepalived starts them. */
+    @Override
+    public Optional<StartingState> startingState(CheckerTarget target) {
+        if (!(target.checker() instanceof FileCheck file)) {
+            return Optional.empty();
+        }
+        return rule(file).flatMap(rule -> trackFileWatcher.value(file.trackFile()).map(rule::startingState));
+    }
+
+    /** Empty when the settings lack the track_file the configuration checked: the checker then never changes. */
+    private Optional<FileCheckRule> rule(FileCheck check) {
+        return Optional.ofNullable(trackFiles.get(check.trackFile())).map(file -> FileCheckRule.of(check, file));
+    }
+
+    /**
+     * keepalived's checker process stops watching its track files, and puts net.ipv4.ping_group_range back as it
+     * found it, when it stops.
+     */
     @Override
     public void close() {
+        trackFileWatcher.close();
         widenedPingGroups.ifPresent(PingGroupRange::restore);
     }
 

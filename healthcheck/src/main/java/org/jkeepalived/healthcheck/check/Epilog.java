@@ -48,13 +48,16 @@ abstract class Epilog {
         logLines.add(line);
     }
 
-    /** update_svr_checker_state: marks the checker as run, and reports the state when it changes. */
+    /**
+     * update_svr_checker_state: marks the checker as run and reports the verdict when it changes the state, or when
+     * it is the checker's first (keepalived runs an alpha checker's notify_down on a first failure it did not need).
+     */
     protected final void updateState(boolean alive) {
-        hasRun = true;
-        if (up != alive) {
-            up = alive;
+        if (up != alive || !hasRun) {
             changedState = Optional.of(alive);
         }
+        up = alive;
+        hasRun = true;
     }
 
     protected final void setWeight(long weight) {

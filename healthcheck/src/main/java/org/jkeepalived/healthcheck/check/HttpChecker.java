@@ -1,5 +1,6 @@
 package org.jkeepalived.healthcheck.check;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.jkeepalived.config.lvs.HttpCheck;
@@ -17,6 +18,8 @@ final class HttpChecker extends LoopingChecker {
     private final HttpCheck check;
     private final SocketTarget socket;
     private final HttpEpilog epilog;
+    /** Each url's compiled regex, in the order of the urls. */
+    private final List<Optional<UrlRegexMatcher>> regexes;
     private long attempts;
 
     HttpChecker(CheckerTarget target, CheckerVerdicts verdicts, CheckerContext context, HttpCheck check) {
@@ -26,6 +29,8 @@ final class HttpChecker extends LoopingChecker {
         this.socket = CheckerContext.socketTarget(check.connection());
         this.epilog = new HttpEpilog(check, CheckerNames.server(target),
                 CheckerNames.virtualServer(target.virtualServer()), context.logAllFailures());
+        this.regexes = check.urls().stream()
+                .map(url -> url.regex().flatMap(regex -> UrlRegexMatcher.compile(regex, LOG::info))).toList();
     }
 
     @Override
@@ -35,10 +40,13 @@ final class HttpChecker extends LoopingChecker {
         HttpGetTarget get = new HttpGetTarget(socket.destination(), socket.bindTo(), socket.fwmark(),
                 Math.min(socket.timeoutMicros(), 0xffff_ffffL), tls(url), new HttpRequest(url.path(), protocol(),
                 hostHeader(url).orElse(null)));
-        context.httpClient().fetch(get, HttpResponseObserver.NONE).thenAccept(result -> {
+        Optional<UrlRegexMatcher> regex = regexes.get(epilog.currentUrlIndex());
+        Optional<UrlRegexMatcher.Subject> subject = regex.map(UrlRegexMatcher::subject);
+        HttpResponseObserver observer = subject.<HttpResponseObserver>map(s -> s).orElse(HttpResponseObserver.NONE);
+        context.httpClient().fetch(get, observer).thenAccept(result -> {
             // a stopped and restarted checker must not take the answer of an attempt it abandoned
             if (attempt == attempts) {
-                conclude(decision(result));
+                conclude(decision(result, subject.map(s -> regex.get().passesOn(s.matched()))));
             }
         });
     }
@@ -48,7 +56,7 @@ final class HttpChecker extends LoopingChecker {
         attempts++;
     }
 
-    private Decision decision(HttpGetResult result) {
+    private Decision decision(HttpGetResult result, Optional<Boolean> regexPasses) {
         if (result instanceof HttpGetResult.Failed failed) {
             return switch (failed.failure()) {
                 case SOCKET_CREATION_FAILED, SOCKET_BIND_FAILED ->
@@ -59,7 +67,7 @@ final class HttpChecker extends LoopingChecker {
         HttpGetResult.Received received = (HttpGetResult.Received) result;
         Optional<HttpFailure> failure = received.failure();
         return failure.isPresent() ? epilog.failed(failure.get().keepalivedText())
-                : epilog.responded(received.response());
+                : epilog.responded(received.response(), regexPasses);
     }
 
     /** http_request_thread: the url's virtualhost, else the checker's, the real server's, the virtual server's. */

@@ -1,6 +1,7 @@
 package org.jkeepalived.healthcheck.check;
 
 import java.util.List;
+import java.util.Optional;
 import org.jkeepalived.config.lvs.CheckerTiming;
 import org.jkeepalived.config.lvs.HttpCheck;
 import org.jkeepalived.healthcheck.http.HttpResponse;
@@ -38,6 +39,11 @@ final class HttpEpilog extends Epilog {
         return urls.get(urlIt);
     }
 
+    /** The position of {@link #currentUrl} among the checker's urls. */
+    int currentUrlIndex() {
+        return urlIt;
+    }
+
     /** timeout_epilog: the attempt failed with keepalived's {@code message} ("Timeout connecting", ...). */
     Decision failed(String message) {
         if (up || !hasRun) {
@@ -50,8 +56,12 @@ final class HttpEpilog extends Epilog {
         return epilog(Method.FAILED);
     }
 
-    /** http_handle_response: the stream ended with {@code response}. */
-    Decision responded(HttpResponse response) {
+    /**
+     * http_handle_response: the stream ended with {@code response}.
+     *
+     * @param regexPasses whether the url's regex (with regex_no_match) accepted the body; empty without a regex
+     */
+    Decision responded(HttpResponse response, Optional<Boolean> regexPasses) {
         if (!response.headerSeen()) {
             return failed("Read, no data received from ");
         }
@@ -66,6 +76,12 @@ final class HttpEpilog extends Epilog {
                 return failed("MD5 digest error to");
             }
             what = "MD5 digest";
+        }
+        if (regexPasses.isPresent()) {
+            if (!regexPasses.get()) {
+                return failed("Regex match failed");
+            }
+            what = "Regex match";
         }
         if (!up) {
             log(what + " success to " + server + " url(" + url.path() + ")");

@@ -40,11 +40,17 @@ public final class CheckerService {
     }
 
     /**
-     * keepalived's {@code init_services} then {@code register_checkers_thread}: every pool enters IPVS, then every
+     * keepalived's {@code init_services} then {@code register_checkers_thread}: every pool enters IPVS (its FILE_CHECKs
+     * set from their files first), then every
      * checker is activated and started (each waits for its own warmup), then the BFD checkers' monitoring.
      */
     public void start() {
         onLoop(() -> {
+            for (VirtualServerPool pool : pools) {
+                for (PoolChecker checker : pool.checkers()) {
+                    factory.startingState(checker.target).ifPresent(state -> pool.checkerStartsAs(checker, state));
+                }
+            }
             pools.forEach(VirtualServerPool::start);
             startCheckers(Map.of());
         });
@@ -206,6 +212,11 @@ public final class CheckerService {
         @Override
         public void weightChanged(CheckerTarget target, long weight) {
             onLoopLater(() -> pool.checkerWeightChanged(checker, weight));
+        }
+
+        @Override
+        public void weightShareSet(CheckerTarget target, long weightShare) {
+            onLoopLater(() -> pool.checkerWeightShareSet(checker, weightShare));
         }
 
         private void onLoopLater(Runnable verdict) {

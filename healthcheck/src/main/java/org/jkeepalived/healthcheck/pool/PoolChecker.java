@@ -26,13 +26,15 @@ final class PoolChecker {
     final boolean alpha;
     boolean up = true;
     boolean hasRun;
-    /** keepalived's {@code cur_weight}: the dynamic weight minus the real server's configured weight. */
+    /** keepalived's {@code cur_weight}: the dynamic (or file) weight minus the real server's configured weight. */
     long weightDelta;
 
     PoolChecker(CheckerTarget target, PoolRealServer realServer) {
         this.target = target;
         this.realServer = realServer;
         this.alpha = alpha(target.checker());
+        // add_rs_to_track_files: a file checker has read its file, so keepalived marks it as run from the start
+        this.hasRun = target.checker() instanceof FileCheck;
     }
 
     /** keepalived's {@code set_checker_state}: keeps the real server's count of failed checkers. */

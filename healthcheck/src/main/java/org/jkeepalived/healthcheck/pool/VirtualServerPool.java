@@ -11,6 +11,7 @@ import org.jkeepalived.config.lvs.VirtualServer;
 import org.jkeepalived.config.lvs.VirtualServerKey;
 import org.jkeepalived.config.value.ScriptSpec;
 import org.jkeepalived.healthcheck.check.CheckerTarget;
+import org.jkeepalived.healthcheck.check.StartingState;
 
 /**
  * One virtual server's pool as keepalived 2.2.7's checker process keeps it (keepalived/check/ipwrapper.c): real
@@ -278,6 +279,21 @@ public final class VirtualServerPool {
         long effective = realServer.effectiveWeight - checker.weightDelta + delta;
         checker.weightDelta = delta;
         updateServerWeight(realServer, effective, true);
+    }
+
+    /**
+     * A checker's state before {@link #start} when it is not the usual one: a FILE_CHECK from its file
+     * ({@code set_track_file_checkers_down}, {@code set_track_file_weights}, {@code set_effective_weights}).
+     */
+    void checkerStartsAs(PoolChecker checker, StartingState state) {
+        checker.setState(state.up());
+        checkerWeightShareSet(checker, state.weightShare());
+    }
+
+    /** A FILE_CHECK's share of the weight changed where keepalived edits {@code effective_weight} directly. */
+    void checkerWeightShareSet(PoolChecker checker, long weightShare) {
+        checker.realServer.effectiveWeight += weightShare - checker.weightDelta;
+        checker.weightDelta = weightShare;
     }
 
     /**

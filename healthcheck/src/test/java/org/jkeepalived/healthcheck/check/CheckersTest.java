@@ -110,6 +110,11 @@ class CheckersTest {
             public void weightChanged(CheckerTarget checker, long weight) {
                 verdicts.add("weight " + weight);
             }
+
+            @Override
+            public void weightShareSet(CheckerTarget checker, long weightShare) {
+                verdicts.add("share " + weightShare);
+            }
         });
         loop.group().submit(running::start).syncUninterruptibly();
     }
@@ -150,6 +155,8 @@ class CheckersTest {
                 }
                 """);
         String server = "[127.0.0.1]:tcp:" + port;
+        // keepalived reports a checker's first verdict even when it leaves the state as it started
+        assertEquals("up", nextVerdict());
         awaitLogLine("TCP connection to " + server + " success.");
         listener.close();
         assertEquals("down", nextVerdict());
@@ -183,11 +190,12 @@ class CheckersTest {
                             path /missing
                             status_code 404
                         }
-                        connect_timeout 1
+                        connect_timeout 5
                         retry 0
                         delay_before_retry 0.1
                     }
                     """);
+            assertEquals("up", nextVerdict());
             awaitLogLine("Remote Web server [127.0.0.1]:tcp:" + port + " succeed on service.");
             assertTrue(verdicts.isEmpty());
         } finally {
@@ -217,6 +225,43 @@ class CheckersTest {
                     """);
             assertEquals("down", nextVerdict());
             awaitLogLine("HTTP_CHECK on service [127.0.0.1]:tcp:" + port + " failed after 1 retries.");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void anHttpCheckerSearchesTheBodyWithEachUrlsRegex() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+        byte[] body = "<html>status: degraded</html>\n".getBytes(StandardCharsets.US_ASCII);
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        try {
+            int port = server.getAddress().getPort();
+            startChecker(port, """
+                    HTTP_GET {
+                        url {
+                            path /status
+                            regex "status: (ok|degraded)"
+                        }
+                        url {
+                            path /errors
+                            regex "DEGRADED"
+                            regex_options caseless
+                            regex_no_match
+                        }
+                        connect_timeout 1
+                        retry 0
+                        delay_before_retry 0.1
+                    }
+                    """);
+            assertEquals("down", nextVerdict());
+            awaitLogLine("HTTP_CHECK on service [127.0.0.1]:tcp:" + port + " failed.");
         } finally {
             server.stop(0);
         }
@@ -346,6 +391,7 @@ class CheckersTest {
                 }
                 """.formatted(script));
         assertEquals("weight 10", nextVerdict());
+        assertEquals("up", nextVerdict());
         Files.writeString(status, "1");
         // keepalived drops the dynamic part of the weight as the server goes down
         assertEquals("weight 7", nextVerdict());

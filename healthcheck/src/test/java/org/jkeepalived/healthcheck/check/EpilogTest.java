@@ -24,9 +24,9 @@ class EpilogTest {
     }
 
     @Test
-    void aTcpCheckerLogsItsFirstSuccessWithoutChangingState() {
+    void aTcpCheckerReportsItsFirstSuccessThoughItStartedUp() {
         TcpEpilog epilog = new TcpEpilog(timing(false, 1, false), SERVER, false);
-        assertEquals(decision(LOOP, Optional.empty(), "TCP connection to " + SERVER + " success."),
+        assertEquals(decision(LOOP, Optional.of(true), "TCP connection to " + SERVER + " success."),
                 epilog.attempted(TcpEpilog.Outcome.CONNECTED));
         assertEquals(decision(LOOP, Optional.empty()), epilog.attempted(TcpEpilog.Outcome.CONNECTED));
     }
@@ -56,6 +56,21 @@ class EpilogTest {
         TcpEpilog epilog = new TcpEpilog(timing(true, 1, false), SERVER, false);
         assertEquals(decision(LOOP, Optional.of(true), "TCP connection to " + SERVER + " success."),
                 epilog.attempted(TcpEpilog.Outcome.CONNECTED));
+    }
+
+    @Test
+    void aTcpCheckerStartingDownWithAlphaReportsItsFirstFailureOnlyOnce() {
+        TcpEpilog epilog = new TcpEpilog(timing(true, 0, false), SERVER, false);
+        assertEquals(decision(LOOP, Optional.of(false), "TCP_CHECK on service " + SERVER + " failed."),
+                epilog.attempted(TcpEpilog.Outcome.FAILED));
+        assertEquals(decision(LOOP, Optional.empty()), epilog.attempted(TcpEpilog.Outcome.FAILED));
+    }
+
+    @Test
+    void anHttpCheckerStartingDownWithAlphaNeverReportsAFailureSinceItsTimeoutMarksItRun() {
+        HttpEpilog epilog = httpEpilog(true, 0);
+        assertEquals(decision(LOOP, Optional.empty()), epilog.failed("Timeout connecting"));
+        assertEquals(decision(LOOP, Optional.empty()), epilog.failed("Timeout connecting"));
     }
 
     @Test
@@ -115,24 +130,37 @@ class EpilogTest {
     void anHttpCheckerIsUpOnlyOnceEveryUrlHasPassed() {
         HttpEpilog epilog = httpEpilog(true, 1);
         assertEquals(decision(LOOP, Optional.empty(), "HTTP status code success to " + SERVER + " url(/first)"),
-                epilog.responded(CheckerFixtures.response(200)));
+                epilog.responded(CheckerFixtures.response(200), Optional.empty()));
         assertEquals("/second", epilog.currentUrl().path());
         assertEquals(decision(LOOP, Optional.of(true), "HTTP status code success to " + SERVER + " url(/second)",
                 "Remote Web server " + SERVER + " succeed on service."),
-                epilog.responded(CheckerFixtures.response(200)));
+                epilog.responded(CheckerFixtures.response(200), Optional.empty()));
         assertEquals("/first", epilog.currentUrl().path());
     }
 
     @Test
     void anHttpCheckerFailsAfterRetriesAndThenRestartsFromTheFirstUrl() {
         HttpEpilog epilog = httpEpilog(false, 1);
-        epilog.responded(CheckerFixtures.response(200));
-        epilog.responded(CheckerFixtures.response(200));
-        assertEquals(decision(RETRY_DELAY, Optional.empty()), epilog.responded(CheckerFixtures.response(404)));
+        epilog.responded(CheckerFixtures.response(200), Optional.empty());
+        epilog.responded(CheckerFixtures.response(200), Optional.empty());
+        assertEquals(decision(RETRY_DELAY, Optional.empty()),
+                epilog.responded(CheckerFixtures.response(404), Optional.empty()));
         assertEquals(decision(LOOP, Optional.of(false), "HTTP_CHECK on service " + SERVER + " failed after 1 retries."),
                 epilog.failed("Timeout connecting"));
         assertEquals(decision(LOOP, Optional.empty(), "HTTP status code success to " + SERVER + " url(/first)"),
-                epilog.responded(CheckerFixtures.response(200)));
+                epilog.responded(CheckerFixtures.response(200), Optional.empty()));
+    }
+
+    @Test
+    void anHttpUrlWhoseRegexFailsIsAFailureAndOneThatPassesIsNamedInTheSuccessLine() {
+        HttpEpilog epilog = new HttpEpilog(CheckerFixtures.httpCheck(timing(true, 0, true), "/first"), SERVER, VS,
+                false);
+        assertEquals(decision(LOOP, Optional.empty(), "Regex match failed server " + SERVER + "."),
+                epilog.responded(CheckerFixtures.response(200), Optional.of(false)));
+        epilog = new HttpEpilog(CheckerFixtures.httpCheck(timing(true, 0, true), "/first"), SERVER, VS, false);
+        assertEquals(decision(LOOP, Optional.of(true), "Regex match success to " + SERVER + " url(/first)",
+                "Remote Web server " + SERVER + " succeed on service."),
+                epilog.responded(CheckerFixtures.response(200), Optional.of(true)));
     }
 
     private static HttpEpilog httpEpilog(boolean alpha, long retry) {

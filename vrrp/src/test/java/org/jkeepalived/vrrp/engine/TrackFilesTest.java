@@ -22,17 +22,6 @@ class TrackFilesTest {
     private final List<String> log = new ArrayList<>();
 
     @Test
-    void aFileIsReadAsStrtolWithBaseZeroReads() {
-        assertEquals(12, TrackFiles.leadingNumber("12\n"));
-        assertEquals(-7, TrackFiles.leadingNumber("  -7 apples"));
-        assertEquals(16, TrackFiles.leadingNumber("0x10"));
-        assertEquals(8, TrackFiles.leadingNumber("010"));
-        assertEquals(0, TrackFiles.leadingNumber("none"));
-        assertEquals(0, TrackFiles.leadingNumber(""));
-        assertEquals(Long.MAX_VALUE, TrackFiles.leadingNumber("99999999999999999999"));
-    }
-
-    @Test
     void initFileWritesTheValueOnlyWhereTheFileIsMissingUnlessOverwrite() throws Exception {
         Path kept = Files.writeString(dir.resolve("kept"), "3\n");
         Path overwritten = Files.writeString(dir.resolve("overwritten"), "3\n");
