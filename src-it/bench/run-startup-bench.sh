@@ -194,7 +194,7 @@ updated=$VB_WORK/benchmarks.md
         IFS='|' read -r label environment opts <<<"${variants[$variant]}"
         [ "$opts" != - ] || continue
         opts=${opts//$VB_WORK\//}
-        echo "- $label: \`${environment:+$environment }${opts:-(bin/keepalived's defaults)}\`"
+        echo "- $label: \`${environment:+$environment }${opts:-(the defaults of bin/keepalived)}\`"
     done
     sed -n "\\|^$end\$|,\$p" "$doc"
 } >"$updated"
