@@ -21,10 +21,11 @@ end='<!-- /startup-results -->'
 tcpdump_pids=()
 
 # The variants: "label|environment|JKEEPALIVED_JAVA_OPTS" for ours (an empty JKEEPALIVED_JAVA_OPTS keeps
-# bin/keepalived's defaults; "-" runs keepalived 2.2.7). The archive trained on a daemon run is made below.
+# bin/keepalived's defaults; "-" runs keepalived 2.2.7). The archive `mvn package` trained on a daemon run
+# (packaging/src/deb/train-class-data.sh) is compared with one trained on a -t run, made below.
 base_flags="-XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -XX:MaxRAM=256m"
-test_archive=$VB_ROOT/packaging/target/keepalived.jsa
-daemon_archive=$VB_WORK/daemon.jsa
+daemon_archive=$VB_ROOT/packaging/target/keepalived.jsa
+test_archive=$VB_WORK/config-test.jsa
 with_archive() {
     echo "-XX:SharedArchiveFile=$1 -Xlog:cds=off -Xlog:cds+dynamic=off"
 }
@@ -34,8 +35,7 @@ variants=(
     "jkeepalived, small-daemon flags, JDK's CDS only||$base_flags"
     "jkeepalived, small-daemon flags, AppCDS from -t||$base_flags $(with_archive "$test_archive")"
     "jkeepalived, small-daemon flags, AppCDS from a daemon run||$base_flags $(with_archive "$daemon_archive")"
-    "jkeepalived, AppCDS from a daemon run, MALLOC_ARENA_MAX=2|MALLOC_ARENA_MAX=2|$base_flags \
-$(with_archive "$daemon_archive")"
+    "jkeepalived, as above, MALLOC_ARENA_MAX=2|MALLOC_ARENA_MAX=2|$base_flags $(with_archive "$daemon_archive")"
     "jkeepalived, as above, -XX:-UsePerfData -XX:CICompilerCount=1|MALLOC_ARENA_MAX=2|$base_flags \
 -XX:-UsePerfData -XX:CICompilerCount=1 $(with_archive "$daemon_archive")"
     "jkeepalived, as above, -Xmx24m -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=16m|MALLOC_ARENA_MAX=2|\
@@ -116,19 +116,10 @@ rss_mib() {
     echo "$(( (rss + 512) / 1024 )) $(( (peak + 512) / 1024 )) $(basename "${archive:--}")"
 }
 
-# train_daemon_archive: the AppCDS archive of a real daemon run (-n for 2 s after its first advert, then SIGTERM)
-train_daemon_archive() {
-    local capture=$VB_WORK/training
-    ip netns exec "$VB_PREFIX-start" env JKEEPALIVED_JAVA_OPTS="$base_flags -XX:ArchiveClassesAtExit=$daemon_archive \
--Xlog:cds=off -Xlog:cds+dynamic=off" "$OURS" -n -l -D -f "$VB_WORK/one.conf" -p "$VB_WORK/training.pid" \
-        -r "$VB_WORK/training-vrrp.pid" -c "$VB_WORK/training-checkers.pid" >"$capture.log" 2>&1 </dev/null &
-    daemon=$!
-    vb_await 60 grep -q 'Entering MASTER STATE' "$capture.log" >/dev/null \
-        || { vb_log "training run never became master"; tail -20 "$capture.log" >&2; exit 1; }
-    sleep 2
-    kill -TERM "$daemon"
-    wait "$daemon" || true
-    [ -s "$daemon_archive" ] || { vb_log "training run left no archive"; exit 1; }
+# train_test_archive: the AppCDS archive of a configuration test (-t) of the start-up config
+train_test_archive() {
+    JKEEPALIVED_ARCHIVE_AT_EXIT=$test_archive "$OURS" -t -f "$VB_WORK/one.conf" >/dev/null 2>&1 || true
+    [ -s "$test_archive" ] || { vb_log "the -t run left no archive"; exit 1; }
 }
 
 if ! grep -qxF "$begin" "$doc" || ! grep -qxF "$end" "$doc"; then
@@ -139,7 +130,7 @@ instances_config 1 255 >"$VB_WORK/one.conf"
 instances_config 1 150 >"$VB_WORK/master-1.conf"
 instances_config 100 150 >"$VB_WORK/master-100.conf"
 daemon_namespace start
-train_daemon_archive
+train_test_archive
 vb_log "AppCDS archives: -t $(du -k "$test_archive" | cut -f1) KiB, daemon run $(du -k "$daemon_archive" | cut -f1) KiB"
 
 declare -A startup_ms
@@ -194,6 +185,7 @@ updated=$VB_WORK/benchmarks.md
         IFS='|' read -r label environment opts <<<"${variants[$variant]}"
         [ "$opts" != - ] || continue
         opts=${opts//$VB_WORK\//}
+        opts=${opts//$VB_ROOT\//}
         echo "- $label: \`${environment:+$environment }${opts:-(the defaults of bin/keepalived)}\`"
     done
     sed -n "\\|^$end\$|,\$p" "$doc"
