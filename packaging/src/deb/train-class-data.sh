@@ -29,13 +29,14 @@ rm -f "$archive"
 export JKEEPALIVED_ARCHIVE_AT_EXIT="$archive"
 
 # The daemon's side, inside the namespace: eth0 (addressed: VRRP needs an IPv4 address) is a veth whose peer stays
-# there, so nothing leaves it. Pid files in the work directory keep a running keepalived's own untouched; -G keeps the
-# training out of syslog.
+# there, so nothing leaves it; /sys is mounted again in a private mount namespace, or /sys/class/net would still show
+# the host's interfaces to the daemon (ip netns exec does the same). Pid files in the work directory keep a running
+# keepalived's own untouched; -G keeps the training out of syslog.
 # shellcheck disable=SC2016 # expanded by the inner shell
-unshare -n sh -c '
+unshare -n -m sh -c '
     launcher=$1 work=$2 polls=$3
-    ip link set lo up && ip link add eth0 type veth peer name eth0p && ip addr add 192.0.2.2/24 dev eth0 \
-        && ip link set eth0 up && ip link set eth0p up || exit 1
+    mount -t sysfs sysfs /sys && ip link set lo up && ip link add eth0 type veth peer name eth0p \
+        && ip addr add 192.0.2.2/24 dev eth0 && ip link set eth0 up && ip link set eth0p up || exit 1
     "$launcher" -n -l -G -f "$work/keepalived.conf" -p "$work/keepalived.pid" -r "$work/vrrp.pid" \
         -c "$work/checkers.pid" >"$work/daemon.log" 2>&1 </dev/null &
     daemon=$!
