@@ -13,6 +13,7 @@ install -d "$root/DEBIAN" "$root/usr/sbin" "$root/usr/bin" "$root/usr/share/jkee
 install -m 0755 "$here/keepalived" "$root/usr/sbin/keepalived"
 install -m 0755 "$here/genhash" "$root/usr/bin/genhash"
 install -m 0644 "$target"/lib/*.jar "$root/usr/share/jkeepalived/lib/"
+install -m 0755 "$here/train-class-data.sh" "$root/usr/share/jkeepalived/train-class-data.sh"
 install -m 0644 "$here/keepalived.service" "$root/lib/systemd/system/keepalived.service"
 install -m 0644 "$here/keepalived.conf.sample" "$root/etc/keepalived/keepalived.conf.sample"
 install -m 0644 "$here/default-keepalived" "$root/etc/default/keepalived"
