@@ -24,8 +24,6 @@ import org.jkeepalived.healthcheck.net.CheckerEventLoop;
 
 /** Socket set-up shared by the probes, with keepalived's socket options. */
 final class Sockets {
-    /** keepalived sets SO_LINGER 5 on its checkers' TCP sockets. */
-    private static final int LINGER_SECONDS = 5;
     /** setsockopt(SOL_SOCKET, SO_MARK), Linux's numbers on x86_64 and aarch64. */
     private static final IntegerUnixChannelOption SO_MARK = new IntegerUnixChannelOption("SO_MARK", 1, 36);
     private static final int MICROS_PER_MILLI = 1000;
@@ -71,11 +69,17 @@ final class Sockets {
         }
     }
 
-    /** A TCP connect to the target, timed out by Netty after the target's timeout. */
+    /**
+     * A TCP connect to the target, timed out by Netty after the target's timeout.
+     *
+     * <p>keepalived sets SO_LINGER 5 so that its blocking close() waits for the peer to take the FIN; the wire sees the
+     * same FIN without it, as the kernel finishes the shutdown in the background. Here SO_LINGER would make Netty hand
+     * every close to another thread, where it races the event loop's own epoll bookkeeping for the same socket
+     * (epoll_ctl: ENOENT, reads of a closed descriptor), so our sockets do without it.
+     */
     static Connecting connectTcp(CheckerEventLoop loop, SocketTarget target, ChannelHandler handler) {
         Bootstrap bootstrap = new Bootstrap().group(loop.group()).channel(loop.socketChannelType())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timeoutMillis(target.timeoutMicros()))
-                .option(ChannelOption.SO_LINGER, LINGER_SECONDS)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true);
         return connect(bootstrap, loop, target, handler);
     }
