@@ -50,6 +50,14 @@ final class Sockets {
             return future.channel();
         }
 
+        /**
+         * What the probe hands its caller to close when abandoning the attempt: null when no socket could be made
+         * (too many open files, say), as Netty's stand-in channel for it refuses to be closed.
+         */
+        Channel abandonable() {
+            return !future.isDone() || future.channel().isRegistered() ? future.channel() : null;
+        }
+
         /** Why the connect failed; call once the future has failed. */
         ConnectFailure failure() {
             ConnectFailure failure = classify(future.cause());

@@ -58,7 +58,10 @@ public final class TcpProbe {
         this.loop = loop;
     }
 
-    /** Connects once; {@code done} runs on the event loop. Closing the returned channel abandons the attempt. */
+    /**
+     * Connects once; {@code done} runs on the event loop. Closing the returned channel (null when no socket could be
+     * made) abandons the attempt.
+     */
     public Channel probe(SocketTarget target, Consumer<Result> done) {
         Attempt attempt = new Attempt(done);
         Sockets.Connecting connecting = Sockets.connectTcp(loop, target, attempt);
@@ -75,6 +78,6 @@ public final class TcpProbe {
                 });
             }
         });
-        return connecting.channel();
+        return connecting.abandonable();
     }
 }
