@@ -67,8 +67,8 @@ public final class DatagramProbe {
     }
 
     /**
-     * Sends {@code payload}; {@code done} runs on the event loop. Closing the returned channel (null when no socket
-     * could be made) abandons it.
+     * Sends {@code payload}. Call on the event loop, where {@code done} runs. Closing the returned channel (null when
+     * no socket could be made) abandons it.
      */
     public Channel probe(SocketTarget target, byte[] payload, Listener listener, Consumer<Result> done) {
         Exchange exchange = new Exchange(target.timeoutMicros(), payload, listener, done);
@@ -81,7 +81,7 @@ public final class DatagramProbe {
                 });
             }
         });
-        return connecting.abandonable();
+        return connecting.channel();
     }
 
     private static final class Exchange extends ChannelInboundHandlerAdapter {

@@ -59,8 +59,8 @@ public final class TcpProbe {
     }
 
     /**
-     * Connects once; {@code done} runs on the event loop. Closing the returned channel (null when no socket could be
-     * made) abandons the attempt.
+     * Connects once. Call on the event loop, where {@code done} runs. Closing the returned channel (null when no
+     * socket could be made) abandons the attempt.
      */
     public Channel probe(SocketTarget target, Consumer<Result> done) {
         Attempt attempt = new Attempt(done);
@@ -78,6 +78,6 @@ public final class TcpProbe {
                 });
             }
         });
-        return connecting.abandonable();
+        return connecting.channel();
     }
 }
