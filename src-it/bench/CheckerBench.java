@@ -1,3 +1,4 @@
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.jkeepalived.healthcheck.net.CheckerEventLoop;
 
 /**
  * Runs every checker of a config through our Checkers on one event loop, as the daemon's checker thread does, for
- * SECONDS; prints the checkers' up/down changes and, every MINUTE seconds, the heap used after a full collection.
+ * SECONDS; prints, every HEAP_INTERVAL seconds, the heap used after a full collection, the checkers' up/down changes
+ * so far, and what the checker thread allocated over the interval (each checker probes about once a second).
  *   usage: java -cp 'packaging/target/lib/*' CheckerBench.java CONFIG SECONDS [HEAP_INTERVAL_SECONDS]
  */
 public final class CheckerBench {
@@ -60,12 +62,20 @@ public final class CheckerBench {
             }
         }).sync();
         System.out.println("checkers " + running.size());
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long loopThread = loop.group().submit(() -> Thread.currentThread().getId()).get();
+        long allocatedBefore = threads.getThreadAllocatedBytes(loopThread);
         for (long elapsed = 0; elapsed < seconds; elapsed += heapIntervalSeconds) {
-            Thread.sleep(Math.min(heapIntervalSeconds, seconds - elapsed) * 1000);
+            long interval = Math.min(heapIntervalSeconds, seconds - elapsed);
+            Thread.sleep(interval * 1000);
+            long allocated = threads.getThreadAllocatedBytes(loopThread);
+            long bytesPerCheckerSecond = (allocated - allocatedBefore) / interval / Math.max(1, running.size());
+            allocatedBefore = allocated;
             System.gc();
             long usedMiB = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
-            System.out.println("after " + Math.min(seconds, elapsed + heapIntervalSeconds) + " s: heap used after GC "
-                    + usedMiB + " MiB; checkers down " + downs.get() + ", back up " + ups.get());
+            System.out.println("after " + (elapsed + interval) + " s: heap used after GC " + usedMiB
+                    + " MiB; checkers down " + downs.get() + ", back up " + ups.get() + "; checker thread allocated "
+                    + bytesPerCheckerSecond + " bytes per checker per second");
         }
         loop.group().submit(() -> running.forEach(RunningChecker::stop)).sync();
         checkers.close();

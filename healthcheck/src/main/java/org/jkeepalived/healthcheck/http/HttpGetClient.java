@@ -27,8 +27,6 @@ import org.jkeepalived.healthcheck.net.CheckerEventLoop;
  * half of HTTP_GET, SSL_GET and genhash.
  */
 public final class HttpGetClient {
-    /** keepalived sets SO_LINGER 5 on its checker sockets. */
-    private static final int LINGER_SECONDS = 5;
     /** setsockopt(SOL_SOCKET, SO_MARK), Linux's numbers on x86_64 and aarch64. */
     private static final IntegerUnixChannelOption SO_MARK = new IntegerUnixChannelOption("SO_MARK", 1, 36);
 
@@ -67,9 +65,9 @@ public final class HttpGetClient {
             return result;
         }
         HttpGetExchange exchange = new HttpGetExchange(target, new HttpResponseParser(observer), result);
+        // without keepalived's SO_LINGER 5, as the probes' sockets (probe.Sockets says why)
         Bootstrap bootstrap = new Bootstrap().group(loop.group()).channel(loop.socketChannelType())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0)
-                .option(ChannelOption.SO_LINGER, LINGER_SECONDS)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(HttpResponseParser.BUFFER_BYTES))
                 .handler(new ChannelInitializer<SocketChannel>() {

@@ -140,7 +140,7 @@ final class HttpGetExchange extends ChannelDuplexHandler {
 
     /**
      * The server closed its side. The channel allows half closure, so that the end of a response is seen before
-     * the closing (which lingers, as keepalived's sockets do) can raise anything.
+     * our own close can raise anything.
      */
     private void streamEnded() {
         switch (step) {
@@ -259,7 +259,7 @@ final class HttpGetExchange extends ChannelDuplexHandler {
         if (timer != null) {
             timer.cancel(false);
         }
-        // a lingering close finishes off the event loop: the outcome waits for it, so that the loop can then stop
+        // the outcome waits for the close, so that a caller may stop the loop as soon as it has the outcome
         context.channel().close().addListener(closed -> result.complete(outcome));
     }
 }

@@ -66,7 +66,10 @@ public final class DatagramProbe {
         this.loop = loop;
     }
 
-    /** Sends {@code payload}; {@code done} runs on the event loop. Closing the returned channel abandons it. */
+    /**
+     * Sends {@code payload}. Call on the event loop, where {@code done} runs. Closing the returned channel (null when
+     * no socket could be made) abandons it.
+     */
     public Channel probe(SocketTarget target, byte[] payload, Listener listener, Consumer<Result> done) {
         Exchange exchange = new Exchange(target.timeoutMicros(), payload, listener, done);
         Sockets.Connecting connecting = Sockets.connectUdp(loop, target, exchange);

@@ -50,7 +50,8 @@ public final class SmtpProbe {
     }
 
     /**
-     * Holds one dialogue; {@code done} runs on the event loop. Closing the returned channel abandons it.
+     * Holds one dialogue. Call on the event loop, where {@code done} runs. Closing the returned channel (null when no
+     * socket could be made) abandons it.
      *
      * @param realServer the real server as inet_sockaddrtopair names it, for keepalived's unreachable message
      */

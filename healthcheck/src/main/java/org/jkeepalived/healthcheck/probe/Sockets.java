@@ -1,31 +1,29 @@
 package org.jkeepalived.healthcheck.probe;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOutboundHandlerAdapter;
-import io.netty.channel.ChannelPromise;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.channel.unix.IntegerUnixChannelOption;
+import io.netty.util.concurrent.Future;
 import java.net.BindException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.PortUnreachableException;
-import java.net.SocketAddress;
 import java.net.SocketException;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.jkeepalived.healthcheck.net.CheckerEventLoop;
 
 /** Socket set-up shared by the probes, with keepalived's socket options. */
 final class Sockets {
-    /** keepalived sets SO_LINGER 5 on its checkers' TCP sockets. */
-    private static final int LINGER_SECONDS = 5;
     /** setsockopt(SOL_SOCKET, SO_MARK), Linux's numbers on x86_64 and aarch64. */
     private static final IntegerUnixChannelOption SO_MARK = new IntegerUnixChannelOption("SO_MARK", 1, 36);
     private static final int MICROS_PER_MILLI = 1000;
@@ -45,68 +43,73 @@ final class Sockets {
     private Sockets() {
     }
 
-    /** A connect under way, and whether connect() itself failed, which keepalived reports differently. */
-    record Connecting(ChannelFuture future, ConnectWatch watch) {
-
-        Channel channel() {
-            return future.channel();
-        }
+    /**
+     * A connect under way, and whether connect() itself failed, which keepalived reports differently.
+     *
+     * @param channel the socket, or null when none could be made
+     */
+    record Connecting(Channel channel, Future<Void> future, boolean failedAtOnce) {
 
         /** Why the connect failed; call once the future has failed. */
         ConnectFailure failure() {
             ConnectFailure failure = classify(future.cause());
-            return failure == ConnectFailure.FAILED && watch.failedAtOnce ? ConnectFailure.FAILED_AT_ONCE : failure;
+            return failure == ConnectFailure.FAILED && failedAtOnce ? ConnectFailure.FAILED_AT_ONCE : failure;
         }
     }
 
-    /** Sees whether the connect promise failed within connect() itself. */
-    static final class ConnectWatch extends ChannelOutboundHandlerAdapter {
-        private boolean failedAtOnce;
-
-        @Override
-        public void connect(ChannelHandlerContext ctx, SocketAddress remote, SocketAddress local,
-                            ChannelPromise promise) throws Exception {
-            super.connect(ctx, remote, local, promise);
-            failedAtOnce = promise.isDone() && !promise.isSuccess();
-        }
-    }
-
-    /** A TCP connect to the target, timed out by Netty after the target's timeout. */
+    /**
+     * A TCP connect to the target, timed out by Netty after the target's timeout. Must be called on the event loop.
+     *
+     * <p>keepalived sets SO_LINGER 5 so that its blocking close() waits for the peer to take the FIN; the wire sees the
+     * same FIN without it, as the kernel finishes the shutdown in the background. Here SO_LINGER would make Netty hand
+     * every close to another thread, where it races the event loop's own epoll bookkeeping for the same socket
+     * (epoll_ctl: ENOENT, reads of a closed descriptor), so our sockets do without it.
+     */
     static Connecting connectTcp(CheckerEventLoop loop, SocketTarget target, ChannelHandler handler) {
-        Bootstrap bootstrap = new Bootstrap().group(loop.group()).channel(loop.socketChannelType())
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timeoutMillis(target.timeoutMicros()))
-                .option(ChannelOption.SO_LINGER, LINGER_SECONDS)
-                .option(ChannelOption.ALLOW_HALF_CLOSURE, true);
-        return connect(bootstrap, loop, target, handler);
-    }
-
-    /** A connected UDP socket to the target. */
-    static Connecting connectUdp(CheckerEventLoop loop, SocketTarget target, ChannelHandler handler) {
-        Bootstrap bootstrap = new Bootstrap().group(loop.group())
-                .channel(loop.isEpoll() ? EpollDatagramChannel.class : NioDatagramChannel.class);
-        return connect(bootstrap, loop, target, handler);
-    }
-
-    private static Connecting connect(Bootstrap bootstrap, CheckerEventLoop loop, SocketTarget target,
-                                      ChannelHandler handler) {
-        ConnectWatch watch = new ConnectWatch();
-        bootstrap.handler(new ChannelInitializer<Channel>() {
-            @Override
-            protected void initChannel(Channel channel) {
-                channel.pipeline().addLast(watch, handler);
-            }
+        return connect(loop, target, handler, () -> {
+            SocketChannel channel = loop.isEpoll() ? new EpollSocketChannel() : new NioSocketChannel();
+            channel.config().setConnectTimeoutMillis(timeoutMillis(target.timeoutMicros()));
+            channel.config().setAllowHalfClosure(true);
+            return channel;
         });
-        if (target.fwmark() != 0) {
-            if (!loop.isEpoll()) {
-                ChannelFuture registered = bootstrap.register();
-                return new Connecting(registered.channel().newFailedFuture(
-                        new SocketException("SO_MARK needs the epoll transport")), watch);
-            }
-            bootstrap.option(SO_MARK, target.fwmark());
+    }
+
+    /** A connected UDP socket to the target. Must be called on the event loop. */
+    static Connecting connectUdp(CheckerEventLoop loop, SocketTarget target, ChannelHandler handler) {
+        return connect(loop, target, handler,
+                () -> loop.isEpoll() ? new EpollDatagramChannel() : new NioDatagramChannel());
+    }
+
+    /**
+     * Makes the channel and connects it without a Bootstrap, which would cost every probe an options map, an
+     * initializer handler and a resolver look-up. On the event loop, registration and connect() run at once, so a
+     * connect failed when this returns failed in connect() itself.
+     */
+    private static Connecting connect(CheckerEventLoop loop, SocketTarget target, ChannelHandler handler,
+                                      Supplier<Channel> socket) {
+        Channel channel;
+        try {
+            channel = socket.get();
+        } catch (ChannelException e) {
+            return new Connecting(null, loop.group().next().newFailedFuture(e), false);
         }
-        ChannelFuture future = target.bindTo() == null ? bootstrap.connect(target.destination())
-                : bootstrap.connect(target.destination(), target.bindTo());
-        return new Connecting(future, watch);
+        channel.pipeline().addLast(handler);
+        loop.group().register(channel);
+        if (target.fwmark() != 0) {
+            try {
+                if (!loop.isEpoll()) {
+                    throw new ChannelException(new SocketException("SO_MARK needs the epoll transport"));
+                }
+                channel.config().setOption(SO_MARK, target.fwmark());
+            } catch (ChannelException e) {
+                channel.close();
+                return new Connecting(channel, channel.newFailedFuture(e.getCause() == null ? e : e.getCause()), true);
+            }
+        }
+        ChannelFuture connecting = channel.connect(target.destination(), target.bindTo());
+        boolean failedAtOnce = connecting.isDone() && !connecting.isSuccess();
+        connecting.addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        return new Connecting(channel, connecting, failedAtOnce);
     }
 
     /** Netty counts its connect timeout in whole milliseconds, 0 meaning none: round up. */

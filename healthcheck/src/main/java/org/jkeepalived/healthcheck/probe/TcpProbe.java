@@ -24,13 +24,33 @@ public final class TcpProbe {
     private final CheckerEventLoop loop;
 
     /**
-     * The connection is closed as soon as it is made, before Netty would start reading it: reading stays off, or the
-     * read that channelActive starts would find the socket already taken out of epoll (epoll_ctl: ENOENT).
+     * The probe's handler, last in its pipeline: it hands over the outcome once, and any exception Netty raises
+     * before then is the attempt failing. Reading stays off: a TCP_CHECK never reads what it connects to.
      */
-    private static final class NothingRead extends ChannelInboundHandlerAdapter {
+    private static final class Attempt extends ChannelInboundHandlerAdapter {
+        private final Consumer<Result> done;
+        private boolean concluded;
+
+        Attempt(Consumer<Result> done) {
+            this.done = done;
+        }
+
         @Override
         public void handlerAdded(ChannelHandlerContext ctx) {
             ctx.channel().config().setAutoRead(false);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+            conclude(Result.FAILED);
+        }
+
+        void conclude(Result result) {
+            if (!concluded) {
+                concluded = true;
+                done.accept(result);
+            }
         }
     }
 
@@ -38,15 +58,19 @@ public final class TcpProbe {
         this.loop = loop;
     }
 
-    /** Connects once; {@code done} runs on the event loop. Closing the returned channel abandons the attempt. */
+    /**
+     * Connects once. Call on the event loop, where {@code done} runs. Closing the returned channel (null when no
+     * socket could be made) abandons the attempt.
+     */
     public Channel probe(SocketTarget target, Consumer<Result> done) {
-        Sockets.Connecting connecting = Sockets.connectTcp(loop, target, new NothingRead());
+        Attempt attempt = new Attempt(done);
+        Sockets.Connecting connecting = Sockets.connectTcp(loop, target, attempt);
         connecting.future().addListener(connected -> {
             if (connected.isSuccess()) {
                 connecting.channel().close();
-                done.accept(Result.CONNECTED);
+                attempt.conclude(Result.CONNECTED);
             } else if (!connected.isCancelled()) {
-                done.accept(switch (connecting.failure()) {
+                attempt.conclude(switch (connecting.failure()) {
                     case TIMED_OUT -> Result.TIMED_OUT;
                     case FAILED -> Result.FAILED;
                     case FAILED_AT_ONCE -> Result.FAILED_AT_ONCE;
