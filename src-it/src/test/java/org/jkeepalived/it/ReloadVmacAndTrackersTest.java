@@ -109,7 +109,7 @@ class ReloadVmacAndTrackersTest {
                 daemon.configure("vrrp_track_process tp {\n    process " + processName + "\n}\n"
                         + instance("VI_1", 61, 100, "track_process {", "    tp", "}"));
                 daemon.reload();
-                daemon.await(() -> daemon.log().contains("(VI_1) Entering FAULT STATE"),
+                daemon.await(() -> daemon.log().contains("(VI_1) entering FAULT state (tracked process tp quorum"),
                         "VI_1 in FAULT without the process tracked from the reload");
                 tracked = new ProcessBuilder(renamedSleep.toString(), "60").start();
                 daemon.await(() -> daemon.count("(VI_1) Entering MASTER STATE") == 2,

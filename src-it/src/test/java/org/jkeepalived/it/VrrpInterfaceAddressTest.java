@@ -46,7 +46,8 @@ class VrrpInterfaceAddressTest {
             peers.startOurs(protocol.singleInstance(Side.B, 150, "notify " + notifyScript(notified)));
             String vip = protocol.vip(1);
             peers.await(() -> peers.realHas(vip), VrrpPeers.STARTUP, "keepalived as master");
-            assertTrue(peers.ourLogHas("(VI_1) entering FAULT state (no IPv4 address for interface)"), peers.logs());
+            peers.await(() -> peers.ourLogHas("(VI_1) entering FAULT state (no IPv4 address for interface)"),
+                    VrrpPeers.STARTUP, "ours in FAULT without an address");
             peers.await(() -> notifications(notified).contains("INSTANCE VI_1 FAULT 150"), VrrpPeers.STARTUP,
                     "the FAULT notification at start");
 
@@ -76,7 +77,8 @@ class VrrpInterfaceAddressTest {
             peers.startOurs(protocol.singleInstance(Side.B, 150));
             String vip = protocol.vip(1);
             peers.await(() -> peers.realHas(vip), VrrpPeers.STARTUP, "keepalived as master");
-            assertTrue(peers.ourLogHas("(VI_1) entering FAULT state (no IPv6 address for interface)"), peers.logs());
+            peers.await(() -> peers.ourLogHas("(VI_1) entering FAULT state (no IPv6 address for interface)"),
+                    VrrpPeers.STARTUP, "ours in FAULT without an address");
 
             ip(b, "addr", "add", "fe80::77:2/64", "dev", "eth0", "nodad");
             Duration election = VrrpPeers.masterDownWithMargin(protocol.advertIntervalMillis(), 150).plus(
