@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jkeepalived.config.global.GlobalDefs;
 import org.jkeepalived.config.value.IpAddresses;
 import org.jkeepalived.config.vrrp.VirtualAddress;
@@ -40,8 +41,12 @@ final class InstanceRuntime {
 
     final VrrpInstance config;
     final AddressFamily family;
-    final Optional<LinkState> link;
-    final Optional<InetAddress> sourceAddress;
+    /** {@code unicast_src_ip} or {@code mcast_src_ip}: keepalived's {@code VRRP_FLAG_SADDR_FROM_CONFIG}. */
+    final Optional<InetAddress> configuredSource;
+    /** The instance's interface as last read; empty while it does not exist. */
+    Optional<LinkState> link;
+    /** keepalived's {@code saddr}: the configured source, else an address of the interface; empty without one. */
+    Optional<InetAddress> sourceAddress;
     final ReceiverSettings receiverSettings;
     final DropCounters drops = new DropCounters();
     final InstanceStats stats = new InstanceStats();
@@ -63,9 +68,9 @@ final class InstanceRuntime {
         this.link = link;
         this.multicastGroup = IpAddresses.parse(family == AddressFamily.IPV6 ? global.vrrpMcastGroup6()
                 : global.vrrpMcastGroup4()).orElseThrow();
-        Optional<InetAddress> configured = config.unicastSourceIp().or(config::mcastSourceIp)
+        this.configuredSource = config.unicastSourceIp().or(config::mcastSourceIp)
                 .flatMap(IpAddresses::parse).filter(family::holds);
-        this.sourceAddress = configured.or(() -> link.flatMap(state -> family == AddressFamily.IPV6
+        this.sourceAddress = configuredSource.or(() -> link.flatMap(state -> family == AddressFamily.IPV6
                 ? state.linkLocalIpv6().map(InetAddress.class::cast)
                 : state.primaryIpv4().map(InetAddress.class::cast)));
         this.receiverSettings = receiverSettings(config, global, family, advertisedAddresses(config, family));
@@ -75,6 +80,25 @@ final class InstanceRuntime {
 
     String name() {
         return config.name();
+    }
+
+    /**
+     * The source once the interface reads {@code now}, as keepalived's {@code netlink_if_address_filter} follows it:
+     * a configured source never changes; an address taken from the interface stays while the interface has it;
+     * when it goes, another of the interface's addresses of the family takes its place, never one of
+     * {@code virtualAddresses} (keepalived ignores the instances' own VIPs appearing on an interface).
+     */
+    Optional<InetAddress> sourceOnceRead(Optional<LinkState> now, Set<InetAddress> virtualAddresses) {
+        if (configuredSource.isPresent()) {
+            return configuredSource;
+        }
+        List<InetAddress> candidates = now.map(state -> family == AddressFamily.IPV6
+                ? List.<InetAddress>copyOf(state.ipv6LinkLocals()) : List.<InetAddress>copyOf(state.ipv4Primaries()))
+                .orElse(List.of());
+        if (sourceAddress.filter(candidates::contains).isPresent()) {
+            return sourceAddress;
+        }
+        return candidates.stream().filter(address -> !virtualAddresses.contains(address)).findFirst();
     }
 
     boolean unicast() {

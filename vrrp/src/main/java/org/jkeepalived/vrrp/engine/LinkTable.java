@@ -30,25 +30,25 @@ final class LinkTable {
             }
             int index = link.ifinfo().interfaceIndex();
             links.put(name.get(), new LinkState(name.get(), index, link.hardwareAddress().orElse(new byte[0]),
-                    LinkState.isUp(link.ifinfo().flags()), primaryIpv4(addresses, index),
-                    linkLocalIpv6(addresses, index)));
+                    LinkState.isUp(link.ifinfo().flags()), ipv4Primaries(addresses, index),
+                    ipv6LinkLocals(addresses, index)));
         }
         return links;
     }
 
-    private static Optional<Inet4Address> primaryIpv4(List<RtnlAddressMessage> addresses, int index) {
+    private static List<Inet4Address> ipv4Primaries(List<RtnlAddressMessage> addresses, int index) {
         return addresses.stream()
                 .filter(message -> message.ifaddr().interfaceIndex() == index)
                 .filter(message -> (message.ifaddr().flags() & StructIfaddrMsg.IFA_F_SECONDARY) == 0)
                 .map(RtnlAddressMessage::localAddress).flatMap(Optional::stream)
-                .filter(Inet4Address.class::isInstance).map(Inet4Address.class::cast).findFirst();
+                .filter(Inet4Address.class::isInstance).map(Inet4Address.class::cast).toList();
     }
 
-    private static Optional<Inet6Address> linkLocalIpv6(List<RtnlAddressMessage> addresses, int index) {
+    private static List<Inet6Address> ipv6LinkLocals(List<RtnlAddressMessage> addresses, int index) {
         return addresses.stream()
                 .filter(message -> message.ifaddr().interfaceIndex() == index)
                 .map(RtnlAddressMessage::localAddress).flatMap(Optional::stream)
                 .filter(InetAddress::isLinkLocalAddress)
-                .filter(Inet6Address.class::isInstance).map(Inet6Address.class::cast).findFirst();
+                .filter(Inet6Address.class::isInstance).map(Inet6Address.class::cast).toList();
     }
 }

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -561,29 +562,36 @@ public final class VrrpEngine {
                 }
                 return;
             }
-            PooledSocket pooled = sockets.get(key.get());
+            joinSocketPool(runtime, key.get());
+        }
+
+        /** The pooled socket for {@code key}, opened when none is; on failure the instance has none. */
+        private void joinSocketPool(InstanceRuntime runtime, SocketKey key) {
+            PooledSocket pooled = sockets.get(key);
             if (pooled == null) {
-                VrrpSocketConfig socketConfig = new VrrpSocketConfig(key.get().interfaceName(),
+                VrrpSocketConfig socketConfig = new VrrpSocketConfig(key.interfaceName(),
                         runtime.sourceAddress.orElseThrow(),
                         runtime.unicast() ? Optional.empty() : Optional.of(runtime.multicastGroup), 0,
-                        OptionalInt.empty(), key.get().ipProtocol());
+                        OptionalInt.empty(), key.ipProtocol());
                 try {
                     pooled = new PooledSocket(VrrpSocket.open(socketConfig), new ArrayList<>());
                 } catch (NativeIoException | RuntimeException e) {
                     log("(" + runtime.name() + ") cannot open its VRRP socket: " + e.getMessage());
                     return;
                 }
-                sockets.put(key.get(), pooled);
+                sockets.put(key, pooled);
             }
             pooled.members().add(runtime);
             runtime.socket = Optional.of(pooled.socket());
         }
 
-        /** Link states known before the machines start count as their starting state. */
+        /** Link states and the source address known before the machines start count as their starting state. */
         private void reportInitialLinks(InstanceRuntime runtime, long nowNs) {
-            boolean ownUp = runtime.socket.isPresent() && runtime.link.map(LinkState::up).orElse(false);
-            if (!ownUp) {
+            if (!runtime.link.map(LinkState::up).orElse(false)) {
                 runtime.machine.onInterfaceChange(false, nowNs);
+            }
+            if (runtime.socket.isEmpty()) {
+                runtime.machine.onSourceAddressChange(Optional.empty(), nowNs);
             }
             for (MachineSettings.Tracker tracked : runtime.settings.trackers()) {
                 boolean own = runtime.config.interfaceName().filter(tracked.name()::equals).isPresent();
@@ -721,7 +729,7 @@ public final class VrrpEngine {
         }
 
         private void readLinkChanges() {
-            List<LinkMonitor.LinkChange> changes;
+            LinkMonitor.Changes changes;
             try {
                 changes = linkMonitor.drain();
             } catch (IOException | RuntimeException e) {
@@ -729,27 +737,81 @@ public final class VrrpEngine {
                 return;
             }
             long nowNs = nanoClock.getAsLong();
-            for (LinkMonitor.LinkChange change : changes) {
+            boolean readAgain = changes.interfacesOrAddresses();
+            for (LinkMonitor.LinkChange change : changes.links()) {
                 Optional<LinkState> known = link(change.name());
-                if (known.isEmpty() || known.get().up() == change.up()) {
-                    continue;
-                }
-                LinkState previous = known.get();
-                Map<String, LinkState> updated = new LinkedHashMap<>(links);
-                updated.put(change.name(), new LinkState(previous.name(), previous.index(), previous.mac(),
-                        change.up(), previous.primaryIpv4(), previous.linkLocalIpv6()));
-                links = updated;
-                log("Netlink reports " + change.name() + (change.up() ? " up" : " down"));
-                TrackerEvent event = new TrackerEvent.InterfaceLink(change.name(), change.up());
-                for (InstanceRuntime runtime : instances) {
-                    boolean own = runtime.config.interfaceName().filter(change.name()::equals).isPresent();
-                    if (own && runtime.socket.isPresent()) {
-                        runtime.machine.onInterfaceChange(change.up(), nowNs);
-                    } else if (!own) {
-                        runtime.machine.onTrackerChange(event, nowNs);
-                    }
+                if (known.isEmpty()) {
+                    readAgain = true;
+                } else if (known.get().up() != change.up()) {
+                    Map<String, LinkState> updated = new LinkedHashMap<>(links);
+                    updated.put(change.name(), known.get().withUp(change.up()));
+                    links = updated;
+                    linkChanged(change.name(), change.up(), nowNs);
                 }
             }
+            if (readAgain) {
+                followInterfaces(nowNs);
+            }
+        }
+
+        private void linkChanged(String name, boolean up, long nowNs) {
+            log("Netlink reports " + name + (up ? " up" : " down"));
+            TrackerEvent event = new TrackerEvent.InterfaceLink(name, up);
+            for (InstanceRuntime runtime : instances) {
+                if (runtime.config.interfaceName().filter(name::equals).isPresent()) {
+                    runtime.machine.onInterfaceChange(up, nowNs);
+                } else {
+                    runtime.machine.onTrackerChange(event, nowNs);
+                }
+            }
+        }
+
+        /**
+         * An interface came or went, or an address did: the table is read again, an interface that appeared or
+         * disappeared counts as going up or down, and each instance follows its interface's addresses.
+         */
+        private void followInterfaces(long nowNs) {
+            Map<String, LinkState> before = links;
+            try {
+                links = LinkTable.read(rtnetlink);
+            } catch (IOException | RuntimeException e) {
+                log("Link monitor: interfaces not read again: " + e.getMessage());
+                return;
+            }
+            Set<String> names = new LinkedHashSet<>(before.keySet());
+            names.addAll(links.keySet());
+            for (String name : names) {
+                boolean wasUp = Optional.ofNullable(before.get(name)).map(LinkState::up).orElse(false);
+                boolean isUp = link(name).map(LinkState::up).orElse(false);
+                if (wasUp != isUp) {
+                    linkChanged(name, isUp, nowNs);
+                }
+            }
+            Set<InetAddress> virtualAddresses = new HashSet<>();
+            instances.forEach(runtime -> AddressKey.addressesOf(runtime).forEach(
+                    address -> virtualAddresses.add(address.address())));
+            instances.forEach(runtime -> followInterface(runtime, virtualAddresses, nowNs));
+            closeUnusedSockets();
+        }
+
+        /**
+         * keepalived's netlink_if_address_filter for one instance: an instance that gains an address to send from
+         * leaves the FAULT the missing address held it in; one that loses its address with no other to take goes to
+         * FAULT; one whose interface was made again sends through a new socket.
+         */
+        private void followInterface(InstanceRuntime runtime, Set<InetAddress> virtualAddresses, long nowNs) {
+            Optional<LinkState> now = runtime.config.interfaceName().flatMap(this::link);
+            Optional<InetAddress> source = runtime.sourceOnceRead(now, virtualAddresses);
+            boolean remade = !now.map(LinkState::index).equals(runtime.link.map(LinkState::index));
+            runtime.link = now;
+            if (source.equals(runtime.sourceAddress) && !remade) {
+                return;
+            }
+            runtime.sourceAddress = source;
+            sockets.values().forEach(pooled -> pooled.members().remove(runtime));
+            runtime.socket = Optional.empty();
+            runtime.socketKey().ifPresent(key -> joinSocketPool(runtime, key));
+            runtime.machine.onSourceAddressChange(runtime.socket.isPresent() ? source : Optional.empty(), nowNs);
         }
 
         private void receiveAll(PooledSocket pooled) {

@@ -60,6 +60,7 @@ public final class SyncGroupMachine {
     /** Starts every member as keepalived does at startup, with the group's notifications first. */
     public void start(long nowNs) {
         initialiseMembersTracking(nowNs);
+        members.forEach(member -> member.announceFaultAtStart(Optional.empty()));
         if (VrrpState.FAULT == state || VrrpState.BACKUP == state) {
             sendGroupNotifies();
         }
@@ -76,7 +77,9 @@ public final class SyncGroupMachine {
                        long nowNs) {
         initialiseMembersTracking(nowNs);
         for (VrrpInstanceMachine member : members) {
-            Optional.ofNullable(previousMembers.get(member.name())).ifPresent(member::adopt);
+            Optional<VrrpInstanceMachine> previous = Optional.ofNullable(previousMembers.get(member.name()));
+            previous.ifPresent(member::adopt);
+            member.announceFaultAtStart(previous.map(VrrpInstanceMachine::state));
         }
         if (0 == membersInFault && 0 == membersInInit
                 && members.stream().allMatch(member -> VrrpState.MASTER == member.state())) {

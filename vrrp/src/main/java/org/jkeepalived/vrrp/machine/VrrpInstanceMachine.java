@@ -49,6 +49,10 @@ public final class VrrpInstanceMachine {
     private int faultCount;
     /** keepalived's {@code num_script_init}: weightless scripts that have not reported yet. */
     private int initCount;
+    /** keepalived's {@code saddr}: what adverts are sent from and the equal-priority tie-break compares. */
+    private Optional<InetAddress> sourceAddress;
+    /** No address to send from (keepalived's {@code saddr} AF_UNSPEC): one fault in {@link #faultCount}. */
+    private boolean sourceMissing;
     private long masterAdvertIntervalMicros;
     private long masterDownNs;
     /** keepalived's {@code sands}: the next advert as MASTER, the master-down expiry as BACKUP. */
@@ -85,6 +89,7 @@ public final class VrrpInstanceMachine {
         this.effectivePriority = settings.basePriority();
         this.totalPriority = settings.basePriority();
         this.masterAdvertIntervalMicros = settings.advertIntervalMicros();
+        this.sourceAddress = settings.sourceAddress();
         for (Tracker tracker : settings.trackers()) {
             trackers.putIfAbsent(key(tracker.kind(), tracker.name()), new TrackerSlot(tracker));
         }
@@ -132,6 +137,7 @@ public final class VrrpInstanceMachine {
     public void start(long nowNs) {
         requireUngrouped("start");
         initialiseTracking(nowNs);
+        announceFaultAtStart(Optional.empty());
         initialiseState(nowNs);
     }
 
@@ -159,6 +165,7 @@ public final class VrrpInstanceMachine {
         requireUngrouped("resume");
         initialiseTracking(nowNs);
         adopt(previous);
+        announceFaultAtStart(Optional.of(previous.state));
         initialiseState(nowNs);
     }
 
@@ -238,6 +245,29 @@ public final class VrrpInstanceMachine {
         syncTransition(previous, nowNs);
         if (VrrpState.MASTER != state || !settings.lowerPrioNoAdvert()) {
             initTimer(nowNs);
+        }
+    }
+
+    /**
+     * The address the instance sends from, as keepalived's {@code netlink_if_address_filter} follows its interface's
+     * addresses: with none the instance is held in FAULT (a fault of its own, beside its trackers'), and an address
+     * that comes back lets it leave FAULT as a recovered tracker does. Reported before the start, it is the starting
+     * state, as keepalived's {@code initialise_vrrp_tracking_priorities} finds it.
+     */
+    public void onSourceAddressChange(Optional<InetAddress> source, long nowNs) {
+        source.ifPresent(address -> sourceAddress = Optional.of(address));
+        boolean missing = source.isEmpty();
+        if (missing == sourceMissing) {
+            return;
+        }
+        sourceMissing = missing;
+        if (!started) {
+            return;
+        }
+        if (missing) {
+            downInstance(nowNs);
+        } else {
+            tryUpInstance(nowNs, false);
         }
     }
 
@@ -329,10 +359,30 @@ public final class VrrpInstanceMachine {
                 case BFD -> initialiseBfd(slot);
             }
         }
+        if (sourceMissing) {
+            faultCount++;
+        }
         if (faultCount > 0 && VrrpState.FAULT != state) {
             state(VrrpState.FAULT, nowNs, StateChangeReason.TRACKER_DOWN_AT_START);
         }
         setEffectivePriority();
+    }
+
+    /**
+     * keepalived's {@code vrrp_complete_init}: an instance its trackers hold in FAULT, or a member of a sync group in
+     * FAULT, says so and notifies FAULT before it starts; at a reload, not again when {@code previousState} (that of
+     * its incarnation before) was FAULT already.
+     */
+    void announceFaultAtStart(Optional<VrrpState> previousState) {
+        if (VrrpState.FAULT != state && (null == group || VrrpState.FAULT != group.state())) {
+            return;
+        }
+        state = VrrpState.FAULT;
+        if (previousState.filter(VrrpState.FAULT::equals).isPresent()) {
+            return;
+        }
+        effects.log("(" + name() + ") entering FAULT state");
+        sendInstanceNotifies();
     }
 
     /**
@@ -558,7 +608,7 @@ public final class VrrpInstanceMachine {
     // keepalived's vrrp_state_master_rx: true when the instance must leave MASTER for BACKUP.
     private boolean masterReceive(ReceivedAdvert advert, long nowNs) {
         int priority = advert.priority();
-        int addressOrder = compareAddresses(advert.source(), settings.sourceAddress());
+        int addressOrder = compareAddresses(advert.source(), sourceAddress);
         boolean higher = advertPrecedence(priority, effectivePriority, addressOrder) > 0;
         if (PRIORITY_STOP == priority || (settings.higherPrioSendAdvert() && higher)) {
             effects.sendAdvert(effectivePriority);

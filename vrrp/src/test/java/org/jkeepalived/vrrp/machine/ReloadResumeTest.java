@@ -80,8 +80,24 @@ class ReloadResumeTest {
 
         machine.resume(previous, RELOAD_NS);
 
+        effects.assertNext("log (VI_1): entering FAULT state (interface eth0 down)", "log (VI_1) entering FAULT state",
+                "fifo INSTANCE \"VI_1\" FAULT 100\n", "remove rules", "remove routes", "cancel garp",
+                "remove addresses");
+        assertEquals(VrrpState.FAULT, machine.state());
+    }
+
+    @Test
+    void anInstanceInFaultBeforeAndAfterAReloadDoesNotNotifyFaultAgain() {
+        VrrpInstanceMachine previous = new VrrpInstanceMachine(settings.build(), oldEffects);
+        previous.onInterfaceChange(false, 0);
+        previous.start(0);
+        VrrpInstanceMachine machine = new VrrpInstanceMachine(settings.build(), effects);
+        machine.onInterfaceChange(false, RELOAD_NS);
+
+        machine.resume(previous, RELOAD_NS);
+
         effects.assertNext("log (VI_1): entering FAULT state (interface eth0 down)", "remove rules",
-                "remove routes", "cancel garp", "remove addresses");
+                "remove routes", "cancel garp");
         assertEquals(VrrpState.FAULT, machine.state());
     }
 

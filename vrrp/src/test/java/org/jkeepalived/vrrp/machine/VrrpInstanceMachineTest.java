@@ -4,6 +4,8 @@ import static org.jkeepalived.vrrp.machine.TestSettings.SECOND_NS;
 import static org.jkeepalived.vrrp.machine.TestSettings.advert;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Optional;
+import org.jkeepalived.config.value.IpAddresses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -369,14 +371,34 @@ class VrrpInstanceMachineTest {
     }
 
     @Test
-    void anInterfaceDownAtStartStartsInFaultWithoutAStateLine() {
+    void anInterfaceDownAtStartStartsInFaultAndNotifiesItAsKeepalivedsCompleteInitDoes() {
         VrrpInstanceMachine machine = new VrrpInstanceMachine(settings.build(), effects);
         machine.onInterfaceChange(false, 0);
 
         machine.start(0);
 
-        effects.assertNext("log (VI_1): entering FAULT state (interface eth0 down)");
+        effects.assertNext("log (VI_1): entering FAULT state (interface eth0 down)", "log (VI_1) entering FAULT state",
+                "fifo INSTANCE \"VI_1\" FAULT 100\n");
         effects.assertNext(RecordingEffects.START_CLEANUP);
+        assertEquals(VrrpState.FAULT, machine.state());
+    }
+
+    @Test
+    void anInstanceWithoutASourceAddressStartsInFaultAndLeavesItWhenAnAddressComes() {
+        VrrpInstanceMachine machine = new VrrpInstanceMachine(settings.build(), effects);
+        machine.onSourceAddressChange(Optional.empty(), 0);
+        machine.start(0);
+        effects.assertNext("log (VI_1) entering FAULT state", "fifo INSTANCE \"VI_1\" FAULT 100\n");
+        effects.assertNext(RecordingEffects.START_CLEANUP);
+
+        machine.onSourceAddressChange(Optional.of(IpAddresses.parse("192.168.1.9").orElseThrow()), SECOND_NS);
+
+        effects.assertNext("log (VI_1) Entering BACKUP STATE", "fifo INSTANCE \"VI_1\" BACKUP 100\n");
+        assertEquals(VrrpState.BACKUP, machine.state());
+
+        machine.onSourceAddressChange(Optional.empty(), 2 * SECOND_NS);
+
+        effects.assertNext("log (VI_1) Entering FAULT STATE", "fifo INSTANCE \"VI_1\" FAULT 100\n");
         assertEquals(VrrpState.FAULT, machine.state());
     }
 
