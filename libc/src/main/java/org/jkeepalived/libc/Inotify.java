@@ -41,6 +41,11 @@ public final class Inotify implements AutoCloseable {
                 Native.libc().inotify_init1(IN_NONBLOCK | IN_CLOEXEC)));
     }
 
+    /** The descriptor, for an event loop that polls it with others; {@link #await} with 0 then reads its events. */
+    public int fd() {
+        return fd;
+    }
+
     /** inotify_add_watch(2); returns the watch descriptor events carry. */
     public int watch(String path, int mask) throws NativeIoException {
         return Native.check("inotify_add_watch", path, Native.libc().inotify_add_watch(fd, path, mask));

@@ -1,8 +1,5 @@
 package org.jkeepalived.it;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -19,9 +16,6 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * over when ours is killed; then ours backs up that keepalived and takes over when it is killed in turn.
  */
 class VrrpUnicastInteropTest {
-    private static final int HIGH = 150;
-    private static final int LOW = 100;
-    private static final int LOWEST = 50;
     private static final String IPV6_A = "fd00:77::1";
     private static final String IPV6_B = "fd00:77::2";
 
@@ -75,30 +69,7 @@ class VrrpUnicastInteropTest {
                 addGlobalIpv6(peers.pair().a(), IPV6_A);
                 addGlobalIpv6(peers.pair().b(), IPV6_B);
             }
-            Process real = peers.startReal(config.apply(Side.A, LOW));
-            Process ours = peers.startOurs(config.apply(Side.B, HIGH));
-            peers.await(() -> "MASTER".equals(peers.ourState("VI_1")) && peers.oursHas(vip), VrrpPeers.STARTUP,
-                    "ours as master with the address");
-            peers.await(() -> "BACKUP".equals(peers.realState("VI_1")) && !peers.realHas(vip), VrrpPeers.STARTUP,
-                    "keepalived as backup without the address");
-            peers.holdsFor(() -> "BACKUP".equals(peers.realState("VI_1")),
-                    VrrpPeers.masterDownWithMargin(advertMillis, LOW), "keepalived backing up ours");
-
-            VrrpPeers.killOutright(ours);
-            peers.await(() -> peers.realHas(vip), VrrpPeers.masterDownWithMargin(advertMillis, LOW),
-                    "the address on A after kill -9 of ours");
-
-            peers.startOurs(config.apply(Side.B, LOWEST));
-            peers.await(() -> "BACKUP".equals(peers.ourState("VI_1")), VrrpPeers.STARTUP, "ours as backup");
-            peers.holdsFor(() -> "BACKUP".equals(peers.ourState("VI_1")) && !peers.oursHas(vip),
-                    VrrpPeers.masterDownWithMargin(advertMillis, LOWEST), "ours backing up keepalived");
-            assertTrue(peers.realHas(vip), peers.logs());
-
-            peers.killRealOutright(real);
-            peers.await(() -> peers.oursHas(vip), VrrpPeers.masterDownWithMargin(advertMillis, LOWEST),
-                    "the address on B after kill -9 of keepalived");
-            assertTrue("MASTER".equals(peers.ourState("VI_1")), peers.logs());
-            assertFalse(peers.ourLogHas("Exception"), peers.logs());
+            Takeovers.bothWays(peers, vip, advertMillis, config);
         }
     }
 

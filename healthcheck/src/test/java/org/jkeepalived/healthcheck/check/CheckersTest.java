@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
@@ -55,6 +56,11 @@ class CheckersTest {
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger("org.jkeepalived.healthcheck");
     private RunningChecker running;
+    private HttpServer httpServer;
+
+    /** What the test's HTTP server answers on one path: a status, and a body when it is not empty. */
+    private record HttpReply(int status, String body) {
+    }
 
     @BeforeAll
     static void startLoop() {
@@ -79,6 +85,9 @@ class CheckersTest {
             loop.group().submit(running::stop).syncUninterruptibly();
         }
         logger.detachAppender(logs);
+        if (httpServer != null) {
+            httpServer.stop(0);
+        }
     }
 
     /** Starts the one checker of a virtual server holding one real server 127.0.0.1:port with this checker block. */
@@ -137,6 +146,20 @@ class CheckersTest {
         }
     }
 
+    /** Starts an HTTP server on loopback that answers each path (a context: the path and below) as given; its port. */
+    private int serveHttp(Map<String, HttpReply> replies) throws IOException {
+        httpServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+        replies.forEach((path, reply) -> httpServer.createContext(path, exchange -> {
+            byte[] body = reply.body().getBytes(StandardCharsets.US_ASCII);
+            exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }));
+        httpServer.start();
+        return httpServer.getAddress().getPort();
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
@@ -165,106 +188,66 @@ class CheckersTest {
 
     @Test
     void anHttpCheckerComparesTheStatusCodeAndTheDigestOfEachUrl() throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
-        byte[] body = "hello\n".getBytes(StandardCharsets.US_ASCII);
-        server.createContext("/ok", exchange -> {
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.createContext("/missing", exchange -> {
-            exchange.sendResponseHeaders(404, -1);
-            exchange.close();
-        });
-        server.start();
-        try {
-            int port = server.getAddress().getPort();
-            startChecker(port, """
-                    HTTP_GET {
-                        url {
-                            path /ok
-                            digest b1946ac92492d2347c6235b4d2611184
-                        }
-                        url {
-                            path /missing
-                            status_code 404
-                        }
-                        connect_timeout 5
-                        retry 0
-                        delay_before_retry 0.1
+        int port = serveHttp(Map.of("/ok", new HttpReply(200, "hello\n"), "/missing", new HttpReply(404, "")));
+        startChecker(port, """
+                HTTP_GET {
+                    url {
+                        path /ok
+                        digest b1946ac92492d2347c6235b4d2611184
                     }
-                    """);
-            assertEquals("up", nextVerdict());
-            awaitLogLine("Remote Web server [127.0.0.1]:tcp:" + port + " succeed on service.");
-            assertTrue(verdicts.isEmpty());
-        } finally {
-            server.stop(0);
-        }
+                    url {
+                        path /missing
+                        status_code 404
+                    }
+                    connect_timeout 5
+                    retry 0
+                    delay_before_retry 0.1
+                }
+                """);
+        assertEquals("up", nextVerdict());
+        awaitLogLine("Remote Web server [127.0.0.1]:tcp:" + port + " succeed on service.");
+        assertTrue(verdicts.isEmpty());
     }
 
     @Test
     void anHttpCheckerGoesDownOnAWrongStatusCode() throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
-        server.createContext("/", exchange -> {
-            exchange.sendResponseHeaders(500, -1);
-            exchange.close();
-        });
-        server.start();
-        try {
-            int port = server.getAddress().getPort();
-            startChecker(port, """
-                    HTTP_GET {
-                        url {
-                            path /
-                        }
-                        connect_timeout 1
-                        retry 1
-                        delay_before_retry 0.1
+        int port = serveHttp(Map.of("/", new HttpReply(500, "")));
+        startChecker(port, """
+                HTTP_GET {
+                    url {
+                        path /
                     }
-                    """);
-            assertEquals("down", nextVerdict());
-            awaitLogLine("HTTP_CHECK on service [127.0.0.1]:tcp:" + port + " failed after 1 retries.");
-        } finally {
-            server.stop(0);
-        }
+                    connect_timeout 1
+                    retry 1
+                    delay_before_retry 0.1
+                }
+                """);
+        assertEquals("down", nextVerdict());
+        awaitLogLine("HTTP_CHECK on service [127.0.0.1]:tcp:" + port + " failed after 1 retries.");
     }
 
     @Test
     void anHttpCheckerSearchesTheBodyWithEachUrlsRegex() throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
-        byte[] body = "<html>status: degraded</html>\n".getBytes(StandardCharsets.US_ASCII);
-        server.createContext("/", exchange -> {
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
-        try {
-            int port = server.getAddress().getPort();
-            startChecker(port, """
-                    HTTP_GET {
-                        url {
-                            path /status
-                            regex "status: (ok|degraded)"
-                        }
-                        url {
-                            path /errors
-                            regex "DEGRADED"
-                            regex_options caseless
-                            regex_no_match
-                        }
-                        connect_timeout 1
-                        retry 0
-                        delay_before_retry 0.1
+        int port = serveHttp(Map.of("/", new HttpReply(200, "<html>status: degraded</html>\n")));
+        startChecker(port, """
+                HTTP_GET {
+                    url {
+                        path /status
+                        regex "status: (ok|degraded)"
                     }
-                    """);
-            assertEquals("down", nextVerdict());
-            awaitLogLine("HTTP_CHECK on service [127.0.0.1]:tcp:" + port + " failed.");
-        } finally {
-            server.stop(0);
-        }
+                    url {
+                        path /errors
+                        regex "DEGRADED"
+                        regex_options caseless
+                        regex_no_match
+                    }
+                    connect_timeout 1
+                    retry 0
+                    delay_before_retry 0.1
+                }
+                """);
+        assertEquals("down", nextVerdict());
+        awaitLogLine("HTTP_CHECK on service [127.0.0.1]:tcp:" + port + " failed.");
     }
 
     @Test

@@ -1,11 +1,13 @@
 package org.jkeepalived.it.ipvs;
 
+import static org.jkeepalived.it.vm.IpvsComparison.copyResource;
+import static org.jkeepalived.it.vm.IpvsComparison.needIpvsadmAndKeepalived;
+import static org.jkeepalived.it.vm.IpvsComparison.projectRoot;
+import static org.jkeepalived.it.vm.IpvsComparison.section;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,9 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 class IpvsGlobalsComparisonTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(280);
-    private static final Path IPVSADM = Path.of("/usr/sbin/ipvsadm");
-    private static final Path REFERENCE_KEEPALIVED = Path.of("/usr/sbin/keepalived");
-    private static final String SECTION = "=== ";
     private static final List<String> SHOWN = List.of("backup daemon", "master daemon", "master timeout",
             "master table", "stopped daemon", "stopped timeout", "stopped table");
 
@@ -36,8 +35,7 @@ class IpvsGlobalsComparisonTest {
 
     @BeforeAll
     static void needsIpvsadmAndKeepalived() {
-        VirtualMachine.need(Files.isExecutable(IPVSADM), "ipvsadm at " + IPVSADM);
-        VirtualMachine.need(Files.isExecutable(REFERENCE_KEEPALIVED), "keepalived 2.2.7 at " + REFERENCE_KEEPALIVED);
+        needIpvsadmAndKeepalived();
     }
 
     @Test
@@ -69,8 +67,8 @@ class IpvsGlobalsComparisonTest {
                     }
                 }
                 """);
-        Path script = Files.write(dir.resolve("globals.sh"), resource("globals.sh"));
-        String root = System.getProperty("jkeepalived.root", Path.of("..").toAbsolutePath().normalize().toString());
+        Path script = copyResource("/ipvs/globals.sh", dir);
+        String root = projectRoot();
 
         VirtualMachine.Result result = VirtualMachine.prepared().run(List.of("bash", script.toString(),
                 config.toString(), root, System.getProperty("java.class.path")), TIMEOUT);
@@ -85,25 +83,5 @@ class IpvsGlobalsComparisonTest {
         assertAll(SHOWN.stream().map(what -> () -> assertEquals(section(out, "keepalived " + what),
                 section(out, "ours " + what), what + "\n" + result.describe())));
         assertEquals(List.of("0"), section(out, "ours status"), result.describe());
-    }
-
-    private byte[] resource(String name) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/ipvs/" + name)) {
-            return in.readAllBytes();
-        }
-    }
-
-    /** The lines after {@code === NAME} (or after {@code === NAME } on the same line) up to the next section. */
-    private static List<String> section(String stdout, String name) {
-        for (String part : stdout.split("(?m)^" + SECTION)) {
-            String heading = part.lines().findFirst().orElse("");
-            if (heading.equals(name)) {
-                return part.lines().skip(1).map(line -> line.strip().replaceAll("\\s+", " ")).toList();
-            }
-            if (heading.startsWith(name + " ")) {
-                return List.of(heading.substring(name.length() + 1));
-            }
-        }
-        return List.of("(no section " + name + ")");
     }
 }

@@ -1,10 +1,12 @@
 package org.jkeepalived.it.ipvs;
 
+import static org.jkeepalived.it.vm.IpvsComparison.REFERENCE_KEEPALIVED;
+import static org.jkeepalived.it.vm.IpvsComparison.SECTION;
+import static org.jkeepalived.it.vm.IpvsComparison.copyResource;
+import static org.jkeepalived.it.vm.IpvsComparison.needIpvsadmAndKeepalived;
+import static org.jkeepalived.it.vm.IpvsComparison.section;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,9 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 class IpvsTableComparisonTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(240);
-    private static final Path IPVSADM = Path.of("/usr/sbin/ipvsadm");
-    private static final Path REFERENCE_KEEPALIVED = Path.of("/usr/sbin/keepalived");
-    private static final String SECTION = "=== ";
 
     private static VirtualMachine vm;
 
@@ -34,14 +33,13 @@ class IpvsTableComparisonTest {
 
     @BeforeAll
     static void needsTheVmIpvsadmAndKeepalived() throws Exception {
-        VirtualMachine.need(Files.isExecutable(IPVSADM), "ipvsadm at " + IPVSADM);
-        VirtualMachine.need(Files.isExecutable(REFERENCE_KEEPALIVED), "keepalived 2.2.7 at " + REFERENCE_KEEPALIVED);
+        needIpvsadmAndKeepalived();
         vm = VirtualMachine.prepared();
     }
 
     @Test
     void ourTableIsKeepalivedsTableAndBothStopsEmptyIt() throws Exception {
-        Path config = copyResource("table.conf");
+        Path config = copyResource("/ipvs/table.conf", dir);
 
         VirtualMachine.Result result = vm.runShell("""
                 table() { ipvsadm -Ln; ipvsadm -Ln --thresholds | grep -- '->'; ipvsadm -Ln --tun-info \\
@@ -71,29 +69,6 @@ class IpvsTableComparisonTest {
         assertEquals(List.of(), serviceLines(section(result.stdout(), "keepalived-stopped")), result.describe());
         assertEquals(List.of("0"), section(result.stdout(), "stop-status"), result.describe());
         assertEquals(List.of(), serviceLines(section(result.stdout(), "ours-stopped")), result.describe());
-    }
-
-    private Path copyResource(String name) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/ipvs/" + name)) {
-            Path file = dir.resolve(name);
-            Files.copy(in, file);
-            return file;
-        }
-    }
-
-    /** The lines after {@code === NAME} (or after {@code === NAME } on the same line) up to the next section. */
-    private static List<String> section(String stdout, String name) {
-        String[] parts = stdout.split("(?m)^" + SECTION);
-        for (String part : parts) {
-            String heading = part.lines().findFirst().orElse("");
-            if (heading.equals(name)) {
-                return part.lines().skip(1).map(line -> line.strip().replaceAll("\\s+", " ")).toList();
-            }
-            if (heading.startsWith(name + " ")) {
-                return List.of(heading.substring(name.length() + 1));
-            }
-        }
-        return List.of("(no section " + name + ")");
     }
 
     private static List<String> serviceLines(List<String> lines) {

@@ -1,5 +1,9 @@
 package org.jkeepalived.it.ipvs;
 
+import static org.jkeepalived.it.vm.IpvsComparison.REFERENCE_KEEPALIVED;
+import static org.jkeepalived.it.vm.IpvsComparison.SECTION;
+import static org.jkeepalived.it.vm.IpvsComparison.needIpvsadmAndKeepalived;
+import static org.jkeepalived.it.vm.IpvsComparison.section;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
@@ -20,17 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 class SyncDaemonComparisonTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(240);
-    private static final Path IPVSADM = Path.of("/usr/sbin/ipvsadm");
-    private static final Path REFERENCE_KEEPALIVED = Path.of("/usr/sbin/keepalived");
-    private static final String SECTION = "=== ";
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void needsIpvsadmAndKeepalived() {
-        VirtualMachine.need(Files.isExecutable(IPVSADM), "ipvsadm at " + IPVSADM);
-        VirtualMachine.need(Files.isExecutable(REFERENCE_KEEPALIVED), "keepalived 2.2.7 at " + REFERENCE_KEEPALIVED);
+        needIpvsadmAndKeepalived();
     }
 
     @Test
@@ -71,19 +71,5 @@ class SyncDaemonComparisonTest {
         assertEquals(List.of("0"), section(result.stdout(), "start-status"), result.describe());
         assertEquals(List.of("0"), section(result.stdout(), "stop-status"), result.describe());
         assertEquals(List.of(), section(result.stdout(), "ours-stopped"), result.describe());
-    }
-
-    /** The lines after {@code === NAME} (or after {@code === NAME } on the same line) up to the next section. */
-    private static List<String> section(String stdout, String name) {
-        for (String part : stdout.split("(?m)^" + SECTION)) {
-            String heading = part.lines().findFirst().orElse("");
-            if (heading.equals(name)) {
-                return part.lines().skip(1).map(String::strip).filter(line -> !line.isEmpty()).toList();
-            }
-            if (heading.startsWith(name + " ")) {
-                return List.of(heading.substring(name.length() + 1));
-            }
-        }
-        return List.of("(no section " + name + ")");
     }
 }

@@ -1,11 +1,15 @@
 package org.jkeepalived.it.lvs;
 
+import static org.jkeepalived.it.vm.IpvsComparison.copyResource;
+import static org.jkeepalived.it.vm.IpvsComparison.needIpvsadmAndKeepalived;
+import static org.jkeepalived.it.vm.IpvsComparison.projectRoot;
+import static org.jkeepalived.it.vm.IpvsComparison.resource;
+import static org.jkeepalived.it.vm.IpvsComparison.section;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckedPoolComparisonTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(280);
-    private static final Path IPVSADM = Path.of("/usr/sbin/ipvsadm");
-    private static final Path REFERENCE_KEEPALIVED = Path.of("/usr/sbin/keepalived");
-    private static final String SECTION = "=== ";
     private static final String STATE = "/run/lvs";
     private static final String BODY = "<html><body>jkeepalived checked pool</body></html>\n";
     private static final List<String> STAGES = List.of("settled", "died", "returned", "stopped");
@@ -47,16 +48,15 @@ class CheckedPoolComparisonTest {
 
     @BeforeAll
     static void needsTheVmIpvsadmAndKeepalived() throws Exception {
-        VirtualMachine.need(Files.isExecutable(IPVSADM), "ipvsadm at " + IPVSADM);
-        VirtualMachine.need(Files.isExecutable(REFERENCE_KEEPALIVED), "keepalived 2.2.7 at " + REFERENCE_KEEPALIVED);
+        needIpvsadmAndKeepalived();
         vm = VirtualMachine.prepared();
     }
 
     @Test
     void oursDrivesIpvsAsKeepalivedDoesThroughADeathAReturnAndTheStop() throws Exception {
         Path config = prepareWorkDirectory();
-        Path script = copyResource("checked-pool.sh");
-        String root = System.getProperty("jkeepalived.root", Path.of("..").toAbsolutePath().normalize().toString());
+        Path script = copyResource("/lvs/checked-pool.sh", dir);
+        String root = projectRoot();
 
         VirtualMachine.Result result = vm.run(List.of("bash", script.toString(), config.toString(), dir.toString(),
                 root, System.getProperty("java.class.path")), TIMEOUT);
@@ -79,7 +79,7 @@ class CheckedPoolComparisonTest {
         executable("notify.sh", "#!/bin/sh\necho \"$*\" >>" + STATE + "/notify\n");
         String digest = HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
                 .digest(BODY.getBytes(StandardCharsets.UTF_8)));
-        String text = new String(resource("checked-pool.conf"), StandardCharsets.UTF_8)
+        String text = new String(resource("/lvs/checked-pool.conf"), StandardCharsets.UTF_8)
                 .replace("@DIGEST@", digest).replace("@WORK@", dir.toString()).replace("@STATE@", STATE);
         return Files.writeString(dir.resolve("keepalived.conf"), text);
     }
@@ -87,16 +87,6 @@ class CheckedPoolComparisonTest {
     private void executable(String name, String text) throws IOException {
         Path file = Files.writeString(dir.resolve(name), text);
         assertTrue(file.toFile().setExecutable(true, false), "chmod +x " + file);
-    }
-
-    private Path copyResource(String name) throws IOException {
-        return Files.write(dir.resolve(name), resource(name));
-    }
-
-    private byte[] resource(String name) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/lvs/" + name)) {
-            return in.readAllBytes();
-        }
     }
 
     /**
@@ -108,19 +98,5 @@ class CheckedPoolComparisonTest {
                 .filter(line -> line.matches(".*(service|VS|quorum|sorry server|TCP connection|HTTP|MD5|Misc|"
                         + "TCP_CHECK|MISC_CHECK|HTTP_CHECK|healthchecker).*"))
                 .sorted().toList();
-    }
-
-    /** The lines after {@code === NAME} (or after {@code === NAME } on the same line) up to the next section. */
-    private static List<String> section(String stdout, String name) {
-        for (String part : stdout.split("(?m)^" + SECTION)) {
-            String heading = part.lines().findFirst().orElse("");
-            if (heading.equals(name)) {
-                return part.lines().skip(1).map(line -> line.strip().replaceAll("\\s+", " ")).toList();
-            }
-            if (heading.startsWith(name + " ")) {
-                return List.of(heading.substring(name.length() + 1));
-            }
-        }
-        return List.of("(no section " + name + ")");
     }
 }

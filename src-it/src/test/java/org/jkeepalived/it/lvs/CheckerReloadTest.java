@@ -1,11 +1,12 @@
 package org.jkeepalived.it.lvs;
 
+import static org.jkeepalived.it.vm.IpvsComparison.copyResource;
+import static org.jkeepalived.it.vm.IpvsComparison.needIpvsadmAndKeepalived;
+import static org.jkeepalived.it.vm.IpvsComparison.projectRoot;
+import static org.jkeepalived.it.vm.IpvsComparison.section;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,9 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckerReloadTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(200);
-    private static final Path IPVSADM = Path.of("/usr/sbin/ipvsadm");
-    private static final Path REFERENCE_KEEPALIVED = Path.of("/usr/sbin/keepalived");
-    private static final String SECTION = "=== ";
 
     private static VirtualMachine vm;
 
@@ -35,17 +33,16 @@ class CheckerReloadTest {
 
     @BeforeAll
     static void needsTheVmIpvsadmAndKeepalived() throws Exception {
-        VirtualMachine.need(Files.isExecutable(IPVSADM), "ipvsadm at " + IPVSADM);
-        VirtualMachine.need(Files.isExecutable(REFERENCE_KEEPALIVED), "keepalived 2.2.7 at " + REFERENCE_KEEPALIVED);
+        needIpvsadmAndKeepalived();
         vm = VirtualMachine.prepared();
     }
 
     @Test
     void aReloadEditsIpvsAsKeepalivedDoesKeepingTheUnchangedRealServersAndTheirCheckers() throws Exception {
-        Path script = copyResource("reload.sh");
-        Path before = copyResource("reload-before.conf");
-        Path after = copyResource("reload-after.conf");
-        String root = System.getProperty("jkeepalived.root", Path.of("..").toAbsolutePath().normalize().toString());
+        Path script = copyResource("/lvs/reload.sh", dir);
+        Path before = copyResource("/lvs/reload-before.conf", dir);
+        Path after = copyResource("/lvs/reload-after.conf", dir);
+        String root = projectRoot();
 
         VirtualMachine.Result result = vm.run(List.of("bash", script.toString(), before.toString(), after.toString(),
                 dir.toString(), root, System.getProperty("java.class.path")), TIMEOUT);
@@ -78,25 +75,5 @@ class CheckerReloadTest {
     /** The rows with their ActiveConn and InActConn columns zeroed: connections may still be closing. */
     private static List<String> connectionsDropped(List<String> rows) {
         return rows.stream().map(row -> row.replaceFirst("^(-> \\S+ \\S+ \\d+) \\d+ \\d+$", "$1 0 0")).toList();
-    }
-
-    private Path copyResource(String name) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/lvs/" + name)) {
-            return Files.write(dir.resolve(name), in.readAllBytes());
-        }
-    }
-
-    /** The lines after {@code === NAME} (or after {@code === NAME } on the same line) up to the next section. */
-    private static List<String> section(String stdout, String name) {
-        for (String part : stdout.split("(?m)^" + SECTION)) {
-            String heading = part.lines().findFirst().orElse("");
-            if (heading.equals(name)) {
-                return part.lines().skip(1).map(line -> line.strip().replaceAll("\\s+", " ")).toList();
-            }
-            if (heading.startsWith(name + " ")) {
-                return List.of(heading.substring(name.length() + 1));
-            }
-        }
-        return List.of("(no section " + name + ")");
     }
 }

@@ -1,5 +1,8 @@
 package org.jkeepalived.it.vm;
 
+import static org.jkeepalived.it.vm.IpvsComparison.IPVSADM;
+import static org.jkeepalived.it.vm.IpvsComparison.REFERENCE_KEEPALIVED;
+import static org.jkeepalived.it.vm.IpvsComparison.SECTION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,9 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The VM harness works: the kernel's IPVS, ipvsadm, the JVM and keepalived 2.2.7 from the host root. */
 class IpvsVmSmokeTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
-    private static final Path IPVSADM = Path.of("/usr/sbin/ipvsadm");
-    private static final Path REFERENCE_KEEPALIVED = Path.of("/usr/sbin/keepalived");
-    private static final String SECTION = "=== ";
     /**
      * 10.0.0.2 answers (busybox httpd) and 10.0.0.3 refuses; with inhibit_on_failure keepalived keeps the failed
      * server at weight 0.

@@ -28,12 +28,8 @@ public record GratuitousArp(byte[] senderMac, Inet4Address address) {
     private static final byte[] BROADCAST_MAC = {-1, -1, -1, -1, -1, -1};
 
     public GratuitousArp {
-        if (senderMac.length != MAC_BYTES) {
-            throw new IllegalArgumentException("senderMac: " + senderMac.length + " bytes (expected " + MAC_BYTES
-                    + ")");
-        }
+        senderMac = MacAddresses.checkedCopy(senderMac, "senderMac");
         Objects.requireNonNull(address, "address");
-        senderMac = senderMac.clone();
     }
 
     @Override

@@ -28,10 +28,6 @@ final class LoopNative {
         long write(int fd, Pointer buffer, @jnr.ffi.types.size_t long count);
 
         int close(int fd);
-
-        int inotify_init1(int flags);
-
-        int inotify_add_watch(int fd, String path, int mask);
     }
 
     private static final int POLLFD_BYTES = 8;
@@ -41,9 +37,6 @@ final class LoopNative {
     private static final int EINTR = 4;
     private static final int EAGAIN = 11;
     private static final int COUNTER_BYTES = 8;
-    private static final int IN_NONBLOCK = 04000;
-    private static final int IN_CLOEXEC = 02000000;
-    private static final int DRAIN_BUFFER_BYTES = 4096;
 
     private static final LoopLibC LIBC;
     private static final Runtime RUNTIME;
@@ -113,36 +106,6 @@ final class LoopNative {
             if (errno != EAGAIN) {
                 throw new NativeIoException("read", "eventfd " + fd, errno, Native.errnoText(errno));
             }
-        }
-    }
-
-    /** A non-blocking inotify descriptor. */
-    static int openInotify() throws NativeIoException {
-        int fd = LIBC.inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-        if (fd < 0) {
-            int errno = RUNTIME.getLastError();
-            throw new NativeIoException("inotify_init1", "IN_NONBLOCK|IN_CLOEXEC", errno, Native.errnoText(errno));
-        }
-        return fd;
-    }
-
-    static void addInotifyWatch(int fd, String path, int mask) throws NativeIoException {
-        if (LIBC.inotify_add_watch(fd, path, mask) < 0) {
-            int errno = RUNTIME.getLastError();
-            throw new NativeIoException("inotify_add_watch", path, errno, Native.errnoText(errno));
-        }
-    }
-
-    /** Reads and discards whatever {@code fd} (non-blocking) holds now. */
-    static void drain(int fd) throws NativeIoException {
-        Pointer buffer = Memory.allocateDirect(RUNTIME, DRAIN_BUFFER_BYTES, true);
-        long bytes;
-        do {
-            bytes = LIBC.read(fd, buffer, DRAIN_BUFFER_BYTES);
-        } while (bytes > 0);
-        int errno = RUNTIME.getLastError();
-        if (bytes < 0 && errno != EAGAIN) {
-            throw new NativeIoException("read", "fd " + fd, errno, Native.errnoText(errno));
         }
     }
 

@@ -12,6 +12,14 @@ final class MacAddresses {
     private MacAddresses() {
     }
 
+    /** A copy of {@code mac}, which must have six bytes; {@code name} names it in the exception. */
+    static byte[] checkedCopy(byte[] mac, String name) {
+        if (mac.length != BYTES) {
+            throw new IllegalArgumentException(name + ": " + mac.length + " bytes (expected " + BYTES + ")");
+        }
+        return mac.clone();
+    }
+
     static String format(byte[] mac) {
         return COLON_HEX.formatHex(mac);
     }

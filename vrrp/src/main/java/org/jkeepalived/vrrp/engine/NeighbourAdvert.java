@@ -34,17 +34,12 @@ public record NeighbourAdvert(byte[] senderMac, Inet6Address address, boolean ro
     private static final int FLAG_OVERRIDE = 0x20;
     private static final int OPTION_TARGET_LINK_ADDRESS = 2;
     private static final int OPTION_LENGTH_UNITS = 1;
-    private static final int MAC_BYTES = MacAddresses.BYTES;
     private static final int CHECKSUM_OFFSET = IPV6_HEADER_BYTES + 2;
     private static final byte[] ALL_NODES = {(byte) 0xff, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
 
     public NeighbourAdvert {
-        if (senderMac.length != MAC_BYTES) {
-            throw new IllegalArgumentException("senderMac: " + senderMac.length + " bytes (expected " + MAC_BYTES
-                    + ")");
-        }
+        senderMac = MacAddresses.checkedCopy(senderMac, "senderMac");
         Objects.requireNonNull(address, "address");
-        senderMac = senderMac.clone();
     }
 
     @Override

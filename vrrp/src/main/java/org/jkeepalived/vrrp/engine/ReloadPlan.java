@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jkeepalived.config.SameSettings;
 import org.jkeepalived.config.vrrp.SyncGroup;
 import org.jkeepalived.config.vrrp.VrrpConfig;
 import org.jkeepalived.vrrp.machine.VrrpInstanceMachine;

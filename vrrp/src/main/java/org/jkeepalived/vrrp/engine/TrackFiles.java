@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.jkeepalived.config.vrrp.TrackFile;
 import org.jkeepalived.config.vrrp.TrackFileReading;
+import org.jkeepalived.libc.Inotify;
 import org.jkeepalived.libc.NativeIoException;
 import org.jkeepalived.vrrp.machine.TrackerEvent;
 
@@ -22,20 +23,19 @@ import org.jkeepalived.vrrp.machine.TrackerEvent;
  */
 final class TrackFiles implements AutoCloseable {
 
-    private static final int IN_CLOSE_WRITE = 0x8;
-    private static final int IN_MOVED_FROM = 0x40;
-    private static final int IN_MOVED_TO = 0x80;
-    private static final int IN_DELETE = 0x200;
+    private static final int EVENTS = Inotify.IN_CLOSE_WRITE | Inotify.IN_DELETE | Inotify.IN_MOVED_FROM
+            | Inotify.IN_MOVED_TO;
 
     private final Map<String, TrackFile> files;
     private final Map<String, Long> values = new LinkedHashMap<>();
     private final Consumer<String> log;
-    private final int inotifyFd;
+    /** Empty when no file is tracked. */
+    private final Optional<Inotify> inotify;
 
-    private TrackFiles(Map<String, TrackFile> files, Consumer<String> log, int inotifyFd) {
+    private TrackFiles(Map<String, TrackFile> files, Consumer<String> log, Optional<Inotify> inotify) {
         this.files = files;
         this.log = log;
-        this.inotifyFd = inotifyFd;
+        this.inotify = inotify;
     }
 
     /**
@@ -44,8 +44,8 @@ final class TrackFiles implements AutoCloseable {
      * @param files the files some instance tracks, by name
      */
     static TrackFiles open(Map<String, TrackFile> files, Consumer<String> log) throws NativeIoException {
-        int fd = files.isEmpty() ? -1 : LoopNative.openInotify();
-        TrackFiles tracked = new TrackFiles(Map.copyOf(files), log, fd);
+        Optional<Inotify> inotify = files.isEmpty() ? Optional.empty() : Optional.of(Inotify.open());
+        TrackFiles tracked = new TrackFiles(Map.copyOf(files), log, inotify);
         Set<Path> directories = new LinkedHashSet<>();
         for (TrackFile file : files.values()) {
             TrackFileReading.initialise(file, log);
@@ -54,8 +54,7 @@ final class TrackFiles implements AutoCloseable {
         }
         for (Path directory : directories) {
             try {
-                LoopNative.addInotifyWatch(fd, directory.toString(),
-                        IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO);
+                inotify.orElseThrow().watch(directory.toString(), EVENTS);
             } catch (NativeIoException e) {
                 log.accept("track_file: cannot watch " + directory + ": " + e.getMessage());
             }
@@ -70,7 +69,7 @@ final class TrackFiles implements AutoCloseable {
 
     /** The inotify descriptor to poll; empty when no file is tracked. */
     Optional<Integer> fd() {
-        return inotifyFd < 0 ? Optional.empty() : Optional.of(inotifyFd);
+        return inotify.map(Inotify::fd);
     }
 
     /** Each file's value now, as the machines' starting state. */
@@ -82,7 +81,8 @@ final class TrackFiles implements AutoCloseable {
     /** After inotify reported something: the files whose value changed, with their new value. */
     List<TrackerEvent> changes() {
         try {
-            LoopNative.drain(inotifyFd);
+            // Which file the events name does not matter: every file is read again.
+            inotify.orElseThrow().await(0);
         } catch (NativeIoException e) {
             log.accept("inotify: " + e.getMessage());
         }
@@ -109,8 +109,8 @@ final class TrackFiles implements AutoCloseable {
 
     @Override
     public void close() throws NativeIoException {
-        if (inotifyFd >= 0) {
-            LoopNative.close(inotifyFd);
+        if (inotify.isPresent()) {
+            inotify.get().close();
         }
     }
 }

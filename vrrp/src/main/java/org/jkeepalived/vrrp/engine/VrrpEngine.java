@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
+import org.jkeepalived.config.SameSettings;
 import org.jkeepalived.config.global.GlobalDefs;
 import org.jkeepalived.config.value.ScriptIdentity;
 import org.jkeepalived.config.vrrp.SyncGroup;
