@@ -12,7 +12,8 @@ import org.jkeepalived.ipvs.IpvsReconciler;
 
 /**
  * Installs a config's virtual servers with every real server up through {@link IpvsReconciler}, as keepalived does at
- * start when no checker has failed yet, and leaves the table. Run by run-ipvs-bench.sh inside the IPVS VM, compiled
+ * start when no checker has failed yet, in one batch ({@link IpvsReconciler#inOneBatch}: many requests per netlink
+ * datagram), and leaves the table. Run by run-ipvs-bench.sh inside the IPVS VM, compiled
  * beforehand: {@code java -cp CLASSES:'packaging/target/lib/*' IpvsBench FILE}. Prints, in milliseconds, the config
  * load, the socket's opening (the native binding's first use and the family lookup) and the install; exit 1 when the
  * kernel refused a command.
@@ -28,16 +29,18 @@ public final class IpvsBench {
         LvsConfig config = loaded.config().orElseThrow(() -> new IllegalStateException("no config in " + args[0]))
                 .lvs();
         long openStart = System.nanoTime();
-        boolean done = true;
+        boolean done;
         try (IpvsClient client = IpvsClient.open(1, REPLY_TIMEOUT_MILLIS)) {
             long installStart = System.nanoTime();
             IpvsReconciler reconciler = new IpvsReconciler(client, config);
-            for (VirtualServer virtualServer : config.virtualServers()) {
-                done &= reconciler.installVirtualServer(virtualServer);
-                for (RealServer server : virtualServer.realServers()) {
-                    done &= reconciler.addRealServer(virtualServer, server, server.weight());
+            done = reconciler.inOneBatch(() -> {
+                for (VirtualServer virtualServer : config.virtualServers()) {
+                    reconciler.installVirtualServer(virtualServer);
+                    for (RealServer server : virtualServer.realServers()) {
+                        reconciler.addRealServer(virtualServer, server, server.weight());
+                    }
                 }
-            }
+            });
             long end = System.nanoTime();
             System.out.printf("load_ms %d open_ms %d install_ms %d%n", (openStart - loadStart) / 1_000_000,
                     (installStart - openStart) / 1_000_000, (end - installStart) / 1_000_000);

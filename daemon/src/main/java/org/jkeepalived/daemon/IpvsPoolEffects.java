@@ -155,6 +155,11 @@ final class IpvsPoolEffects implements CheckerLauncher.Effects {
     }
 
     @Override
+    public boolean flushingOnStop() {
+        return flushingOnStop;
+    }
+
+    @Override
     public boolean addRealServer(VirtualServer virtualServer, RealServer realServer, int weight) {
         return reconciler.addRealServer(virtualServer, realServer, weight);
     }

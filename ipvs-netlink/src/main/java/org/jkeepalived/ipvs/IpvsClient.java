@@ -1,7 +1,9 @@
 package org.jkeepalived.ipvs;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.jkeepalived.ipvs.codec.IpvsDaemon;
 import org.jkeepalived.ipvs.codec.IpvsDestination;
@@ -11,6 +13,7 @@ import org.jkeepalived.ipvs.codec.IpvsService;
 import org.jkeepalived.ipvs.codec.IpvsTimeouts;
 import org.jkeepalived.ipvs.codec.ServiceAttribute;
 import org.jkeepalived.ipvs.genl.GenlConnection;
+import org.jkeepalived.ipvs.genl.GenlMessage;
 import org.jkeepalived.libc.Native;
 import org.jkeepalived.libc.NativeIoException;
 
@@ -20,6 +23,12 @@ import org.jkeepalived.libc.NativeIoException;
  * them. Owned by one thread (the checkers' loop).
  */
 public final class IpvsClient implements IpvsKernel, AutoCloseable {
+
+    /**
+     * Requests per datagram in {@link #apply}: each refusal comes back with its request echoed, and a batch's answers
+     * must all fit the socket's default receive buffer (about 200 KiB of kernel buffers).
+     */
+    static final int MAX_REQUESTS_PER_DATAGRAM = 64;
 
     private final GenlConnection connection;
     private final int familyId;
@@ -77,6 +86,39 @@ public final class IpvsClient implements IpvsKernel, AutoCloseable {
     @Override
     public void deleteDestination(IpvsService service, IpvsDestination destination) throws IOException {
         sendDestination(IpvsOperation.DELETE_DESTINATION, service, destination);
+    }
+
+    /**
+     * The commands in datagrams of up to {@value #MAX_REQUESTS_PER_DATAGRAM} requests, each acknowledged, the acks
+     * matched to their requests by sequence number: the kernel's work without a round trip per command.
+     */
+    @Override
+    public List<Optional<IpvsException>> apply(List<IpvsCommand> commands) throws IOException {
+        List<Optional<IpvsException>> outcomes = new ArrayList<>(commands.size());
+        for (int start = 0; start < commands.size(); start += MAX_REQUESTS_PER_DATAGRAM) {
+            List<IpvsCommand> batch = commands.subList(start, Math.min(commands.size(),
+                    start + MAX_REQUESTS_PER_DATAGRAM));
+            int[] errnos = connection.acknowledgeAll(requests(familyId, connection.nextSequences(batch.size()),
+                    batch), "IPVS batch");
+            for (int index = 0; index < batch.size(); index++) {
+                outcomes.add(errnos[index] == 0 ? Optional.empty() : Optional.of(refusal(batch.get(index),
+                        errnos[index])));
+            }
+        }
+        return outcomes;
+    }
+
+    /** The generic netlink requests for {@code commands}, numbered from {@code firstSequence}. */
+    public static List<GenlMessage> requests(int familyId, int firstSequence, List<IpvsCommand> commands) {
+        List<GenlMessage> requests = new ArrayList<>(commands.size());
+        for (int index = 0; index < commands.size(); index++) {
+            IpvsCommand command = commands.get(index);
+            IpvsMessage.Body body = command.destination().map(d -> IpvsMessage.Body.of(command.service(), d))
+                    .orElseGet(() -> IpvsMessage.Body.of(command.service()));
+            requests.add(IpvsMessage.request(familyId, firstSequence + index, command.operation().genlCommand(),
+                    false, body).toGenl());
+        }
+        return requests;
     }
 
     @Override
@@ -138,7 +180,7 @@ public final class IpvsClient implements IpvsKernel, AutoCloseable {
     private void sendDestination(IpvsOperation operation, IpvsService service, IpvsDestination destination)
             throws IOException {
         send(operation, IpvsMessage.Body.of(service, destination),
-                service.key().describe() + " -> " + destination.describe());
+                IpvsCommand.ofDestination(operation, service, destination).target());
     }
 
     private void send(IpvsOperation operation, IpvsMessage.Body body, String target) throws IOException {
@@ -155,6 +197,10 @@ public final class IpvsClient implements IpvsKernel, AutoCloseable {
         } catch (NativeIoException e) {
             throw new IpvsException(operation, e.errno(), Native.errnoText(e.errno()), target);
         }
+    }
+
+    private static IpvsException refusal(IpvsCommand command, int errno) {
+        return new IpvsException(command.operation(), errno, Native.errnoText(errno), command.target());
     }
 
     private static IpvsMessage only(List<IpvsMessage> answers, IpvsOperation operation) throws IOException {

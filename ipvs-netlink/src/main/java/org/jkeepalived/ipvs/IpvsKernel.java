@@ -1,6 +1,9 @@
 package org.jkeepalived.ipvs;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 import org.jkeepalived.ipvs.codec.IpvsDaemon;
 import org.jkeepalived.ipvs.codec.IpvsDestination;
@@ -27,6 +30,26 @@ public interface IpvsKernel {
     void deleteDestination(IpvsService service, IpvsDestination destination) throws IOException;
 
     void flush() throws IOException;
+
+    /**
+     * Every command in order, each answered on its own: per command, empty when done, else the kernel's refusal.
+     * The kernel goes on after a refusal, as it does with the requests of one netlink datagram. This default sends
+     * them one by one; a client may batch them.
+     *
+     * @throws IOException when the kernel could not be talked to at all; some commands may have been applied
+     */
+    default List<Optional<IpvsException>> apply(List<IpvsCommand> commands) throws IOException {
+        List<Optional<IpvsException>> outcomes = new ArrayList<>(commands.size());
+        for (IpvsCommand command : commands) {
+            try {
+                command.sendTo(this);
+                outcomes.add(Optional.empty());
+            } catch (IpvsException refusal) {
+                outcomes.add(Optional.of(refusal));
+            }
+        }
+        return outcomes;
+    }
 
     /** The connection timeouts now in force. */
     IpvsTimeouts timeouts() throws IOException;

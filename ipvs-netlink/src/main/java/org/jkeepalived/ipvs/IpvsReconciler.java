@@ -1,6 +1,7 @@
 package org.jkeepalived.ipvs;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,8 @@ public final class IpvsReconciler {
     private final Map<VirtualServerKey, Installed> installed = new LinkedHashMap<>();
     /** Servers in a virtual server's pool (keepalived's {@code rs->set}), by virtual server and place. */
     private final Map<VirtualServerKey, Map<Slot, Server>> setServers = new HashMap<>();
+    /** The commands {@link #inOneBatch} holds while its decisions run. */
+    private Optional<List<IpvsCommand>> heldCommands = Optional.empty();
 
     /** A virtual server as installed, with its kernel services for service and for destination commands. */
     private record Installed(VirtualServer virtualServer, List<IpvsService> services,
@@ -84,6 +87,42 @@ public final class IpvsReconciler {
      */
     public void useConfig(LvsConfig newConfig) {
         this.config = Objects.requireNonNull(newConfig, "newConfig");
+    }
+
+    /**
+     * Runs {@code decisions} (installs and additions, as at start-up) with their table commands held, then sends
+     * them together through {@link IpvsKernel#apply}, in order, without a round trip each. Inside, every operation
+     * reports success and a destination command does not stop at a refused service; the refusals are logged
+     * afterwards in keepalived's words, and the result says whether every command was done. Decisions that need an
+     * answer at once (the pool's, once running) go one at a time, outside.
+     */
+    public boolean inOneBatch(Runnable decisions) {
+        if (heldCommands.isPresent()) {
+            throw new IllegalStateException("inOneBatch: already batching");
+        }
+        List<IpvsCommand> commands = new ArrayList<>();
+        heldCommands = Optional.of(commands);
+        try {
+            decisions.run();
+        } finally {
+            heldCommands = Optional.empty();
+        }
+        if (commands.isEmpty()) {
+            return true;
+        }
+        List<Optional<IpvsException>> outcomes;
+        try {
+            outcomes = kernel.apply(commands);
+        } catch (IOException e) {
+            logFailure(commands.get(0).operation(), e);
+            return false;
+        }
+        boolean done = true;
+        for (int index = 0; index < commands.size(); index++) {
+            IpvsCommand command = commands.get(index);
+            done &= outcomes.get(index).map(refusal -> refused(command, refusal)).orElse(true);
+        }
+        return done;
     }
 
     /** keepalived's LVS_CMD_ADD: the virtual server's services, those not already ours. */
@@ -355,37 +394,43 @@ public final class IpvsReconciler {
         return services.stream().map(IpvsService::key).collect(Collectors.toSet());
     }
 
-    /** keepalived's {@code ipvs_talk}: one command, its refusal logged; EDITDEST of a missing one becomes ADDDEST. */
+    /**
+     * keepalived's {@code ipvs_talk}: one command, its refusal logged; EDITDEST of a missing one becomes ADDDEST.
+     * While {@link #inOneBatch} runs, the command is held and counts as done.
+     */
     private boolean talk(IpvsOperation operation, IpvsService service, IpvsDestination destination) {
+        IpvsCommand command = destination == null ? IpvsCommand.ofService(operation, service)
+                : IpvsCommand.ofDestination(operation, service, destination);
+        if (heldCommands.isPresent()) {
+            heldCommands.get().add(command);
+            return true;
+        }
         try {
-            send(operation, service, destination);
+            command.sendTo(kernel);
             return true;
         } catch (IpvsException e) {
-            if (e.errno() == IpvsOperation.Errno.ENOENT && operation == IpvsOperation.EDIT_DESTINATION) {
-                return talk(IpvsOperation.ADD_DESTINATION, service, destination);
-            }
-            LOG.info("{}", e.getMessage());
-            return e.errno() == IpvsOperation.Errno.EEXIST && (operation == IpvsOperation.ADD_SERVICE
-                    || operation == IpvsOperation.ADD_DESTINATION)
-                    || e.errno() == IpvsOperation.Errno.ENOENT && (operation == IpvsOperation.DELETE_SERVICE
-                    || operation == IpvsOperation.DELETE_DESTINATION);
+            return refused(command, e);
         } catch (IOException e) {
-            LOG.info("IPVS cmd {}({}) failed: {}", operation.socketOptionName(), operation.socketOption(),
-                    e.getMessage());
+            logFailure(operation, e);
             return false;
         }
     }
 
-    private void send(IpvsOperation operation, IpvsService service, IpvsDestination destination)
-            throws IOException {
-        switch (operation) {
-            case ADD_SERVICE -> kernel.addService(service);
-            case EDIT_SERVICE -> kernel.updateService(service);
-            case DELETE_SERVICE -> kernel.deleteService(service);
-            case ADD_DESTINATION -> kernel.addDestination(service, destination);
-            case EDIT_DESTINATION -> kernel.updateDestination(service, destination);
-            case DELETE_DESTINATION -> kernel.deleteDestination(service, destination);
-            default -> throw new IllegalArgumentException("operation: " + operation + " (expected a table edit)");
+    /** A refusal logged as keepalived logs it; whether the command counts as done all the same. */
+    private boolean refused(IpvsCommand command, IpvsException refusal) {
+        IpvsOperation operation = command.operation();
+        if (refusal.errno() == IpvsOperation.Errno.ENOENT && operation == IpvsOperation.EDIT_DESTINATION) {
+            return talk(IpvsOperation.ADD_DESTINATION, command.service(), command.destination().orElseThrow());
         }
+        LOG.info("{}", refusal.getMessage());
+        return refusal.errno() == IpvsOperation.Errno.EEXIST && (operation == IpvsOperation.ADD_SERVICE
+                || operation == IpvsOperation.ADD_DESTINATION)
+                || refusal.errno() == IpvsOperation.Errno.ENOENT && (operation == IpvsOperation.DELETE_SERVICE
+                || operation == IpvsOperation.DELETE_DESTINATION);
+    }
+
+    private static void logFailure(IpvsOperation operation, IOException failure) {
+        LOG.info("IPVS cmd {}({}) failed: {}", operation.socketOptionName(), operation.socketOption(),
+                failure.getMessage());
     }
 }

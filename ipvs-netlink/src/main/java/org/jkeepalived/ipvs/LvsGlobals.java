@@ -9,16 +9,14 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 import org.jkeepalived.config.KeepalivedConfig;
-import org.jkeepalived.config.RawSetting;
 import org.jkeepalived.config.global.GlobalDefs;
 import org.jkeepalived.ipvs.codec.IpvsTimeouts;
 
 /**
  * The global_defs keywords that drive IPVS beside the virtual servers: {@code lvs_flush}, {@code lvs_flush_on_stop}
  * (and its old spelling {@code lvs_flush_onstop}), {@code lvs_timeouts} and {@code lvs_sync_daemon}. The config model
- * keeps the first three as {@link RawSetting}s and the last as its words; they are read here as keepalived 2.2.7's
- * global_parser.c reads them. Values keepalived refuses (and reports while parsing) are left unset, as keepalived
- * leaves them.
+ * types the first three (with keepalived's messages) and keeps the last as its words, read here as keepalived
+ * 2.2.7's global_parser.c reads them. Values keepalived refuses are left unset, as keepalived leaves them.
  *
  * @param flushAtStart {@code lvs_flush}: the whole table emptied at start (not on reload)
  * @param flushOnStop  what a stop does to the table
@@ -27,11 +25,6 @@ import org.jkeepalived.ipvs.codec.IpvsTimeouts;
  */
 public record LvsGlobals(boolean flushAtStart, FlushOnStop flushOnStop, IpvsTimeouts timeouts,
                          Optional<SyncDaemon> syncDaemon) {
-
-    /** keepalived's LVS_MAX_TIMEOUT: 86400 * 31 seconds. */
-    public static final long MAX_TIMEOUT_SECS = 86_400L * 31;
-
-    private static final String GLOBAL_DEFS = "global_defs";
 
     public LvsGlobals {
         Objects.requireNonNull(flushOnStop, "flushOnStop");
@@ -126,55 +119,14 @@ public record LvsGlobals(boolean flushAtStart, FlushOnStop flushOnStop, IpvsTime
 
     /** The IPVS settings of {@code config}'s global_defs, keepalived's defaults where absent. */
     public static LvsGlobals of(KeepalivedConfig config) {
-        boolean flush = false;
-        FlushOnStop flushOnStop = FlushOnStop.NONE;
-        long[] timeouts = new long[3];
-        for (RawSetting setting : config.notActedOn()) {
-            if (!setting.blockPath().equals(GLOBAL_DEFS)) {
-                continue;
-            }
-            switch (setting.keyword()) {
-                case "lvs_flush" -> flush = true;
-                case "lvs_flush_on_stop", "lvs_flush_onstop" -> flushOnStop = flushOnStop(setting.args(),
-                        flushOnStop);
-                case "lvs_timeouts" -> timeouts(setting.args(), timeouts);
-                default -> {
-                }
-            }
-        }
-        return new LvsGlobals(flush, flushOnStop, new IpvsTimeouts(timeouts[0], timeouts[1], timeouts[2]),
-                config.global().lvsSyncDaemon().map(SyncDaemon::parse));
-    }
-
-    /** The arguments after the keyword: none is FULL, "VS" is VIRTUAL_SERVERS, else unchanged. */
-    private static FlushOnStop flushOnStop(List<String> args, FlushOnStop previous) {
-        if (args.isEmpty()) {
-            return FlushOnStop.FULL;
-        }
-        return args.get(0).equals("VS") ? FlushOnStop.VIRTUAL_SERVERS : previous;
-    }
-
-    /** {@code tcp N}, {@code tcpfin N}, {@code udp N} in any order; keepalived needs at least one pair. */
-    private static void timeouts(List<String> args, long[] into) {
-        if (args.size() < 2) {
-            return;
-        }
-        for (int index = 0; index < args.size(); index++) {
-            int slot = switch (args.get(index)) {
-                case "tcp" -> 0;
-                case "tcpfin" -> 1;
-                case "udp" -> 2;
-                default -> -1;
-            };
-            if (slot < 0 || index + 1 == args.size()) {
-                continue;
-            }
-            OptionalLong value = unsigned(args.get(index + 1), 0, MAX_TIMEOUT_SECS);
-            if (value.isPresent()) {
-                into[slot] = value.getAsLong();
-            }
-            index++;
-        }
+        GlobalDefs.LvsSettings lvs = config.global().lvs();
+        FlushOnStop flushOnStop = switch (lvs.flushOnStop()) {
+            case NONE -> FlushOnStop.NONE;
+            case VIRTUAL_SERVERS -> FlushOnStop.VIRTUAL_SERVERS;
+            case FULL -> FlushOnStop.FULL;
+        };
+        return new LvsGlobals(lvs.flush(), flushOnStop, new IpvsTimeouts(lvs.tcpTimeoutSecs(),
+                lvs.tcpFinTimeoutSecs(), lvs.udpTimeoutSecs()), config.global().lvsSyncDaemon().map(SyncDaemon::parse));
     }
 
     /** A decimal in {@code min..max}, as keepalived's read_unsigned accepts it for these keywords. */

@@ -208,4 +208,54 @@ class IpvsReconcilerTest {
         assertEquals(List.of("IPVS cmd IP_VS_SO_SET_ADD(1154) error: Service already exists(17) "
                 + "(10.1.0.1:tcp:443)"), log.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
     }
+
+    @Test
+    void aBatchedStartInstallsTheSameTableAsCommandsSentOneAtATime() {
+        TableKernel oneAtATime = new TableKernel();
+        IpvsReconciler unbatched = new IpvsReconciler(oneAtATime, config);
+        installEverything(unbatched);
+
+        assertTrue(reconciler.inOneBatch(() -> installEverything(reconciler)));
+
+        assertEquals(oneAtATime.table(), kernel.table());
+        assertTrue(reconciler.isSet(config.virtualServers().get(1),
+                config.virtualServers().get(1).realServers().get(0).endpoint()));
+    }
+
+    @Test
+    void aRefusalInABatchIsLoggedInKeepalivedsWordsAndTheCommandsAfterItStillApply() {
+        VirtualServer group = config.virtualServers().get(0);
+        VirtualServer fwmark = config.virtualServers().get(2);
+
+        boolean done = reconciler.inOneBatch(() -> {
+            reconciler.addRealServer(group, group.realServers().get(0), 3);
+            reconciler.installVirtualServer(fwmark);
+            reconciler.addRealServer(fwmark, fwmark.realServers().get(0), 1);
+        });
+
+        assertFalse(done);
+        assertEquals("IPVS cmd IP_VS_SO_SET_ADDDEST(1159) error: No such service(3) (10.0.0.1:tcp:80 -> "
+                + "192.168.1.10:80)", log.list.get(0).getFormattedMessage());
+        assertEquals(4, log.list.size(), "one refusal for each of the group's services");
+        assertEquals(List.of("Fwm 5 rr flags 0", "  -> 192.168.3.10:0 fwd 2 weight 1"), kernel.table());
+    }
+
+    @Test
+    void anAlreadyInstalledServiceInABatchCountsAsDoneAsInKeepalived() throws IOException {
+        VirtualServer fwmark = config.virtualServers().get(2);
+        kernel.addService(IpvsRules.services(fwmark, config, IpvsRules.Purpose.SERVICE).get(0));
+
+        assertTrue(reconciler.inOneBatch(() -> reconciler.installVirtualServer(fwmark)));
+        assertEquals("IPVS cmd IP_VS_SO_SET_ADD(1154) error: Service already exists(17) (Fwm 5)",
+                log.list.get(0).getFormattedMessage());
+    }
+
+    /** What the pools do at start when every real server is up: each virtual server, then its real servers. */
+    private void installEverything(IpvsReconciler installer) {
+        for (VirtualServer virtualServer : config.virtualServers()) {
+            installer.installVirtualServer(virtualServer);
+            virtualServer.realServers().forEach(server -> installer.addRealServer(virtualServer, server,
+                    server.weight()));
+        }
+    }
 }

@@ -31,6 +31,7 @@ import org.jkeepalived.config.value.ScriptUserSetting;
  * @param lvsSyncDaemon            {@code lvs_sync_daemon}
  * @param vrrpStartupDelayMicros   {@code vrrp_startup_delay}, 0 when unset
  * @param vrrpNotifyPriorityChanges {@code vrrp_notify_priority_changes}: the instances' default
+ * @param lvs                      {@code lvs_flush}, {@code lvs_flush_on_stop} and {@code lvs_timeouts}
  */
 public record GlobalDefs(String routerId, List<String> notificationEmails, Optional<String> notificationEmailFrom,
                          Optional<SmtpServer> smtpServer, Optional<String> smtpHeloName, int smtpConnectTimeoutSecs,
@@ -43,7 +44,7 @@ public record GlobalDefs(String routerId, List<String> notificationEmails, Optio
                          boolean vrrpCheckUnicastSrc, String vrrpMcastGroup4, String vrrpMcastGroup6,
                          GarpDefaults garp, Optional<NotifyFifo> notifyFifo, Optional<NotifyFifo> vrrpNotifyFifo,
                          Optional<NotifyFifo> lvsNotifyFifo, Optional<LvsSyncDaemon> lvsSyncDaemon,
-                         long vrrpStartupDelayMicros, boolean vrrpNotifyPriorityChanges) {
+                         long vrrpStartupDelayMicros, boolean vrrpNotifyPriorityChanges, LvsSettings lvs) {
 
     public static final int DEFAULT_SMTP_CONNECT_TIMEOUT_SECS = 30;
 
@@ -54,6 +55,7 @@ public record GlobalDefs(String routerId, List<String> notificationEmails, Optio
             throw new IllegalArgumentException("vrrpVersion: " + vrrpVersion + " (expected 2 or 3)");
         }
         Objects.requireNonNull(garp, "garp");
+        Objects.requireNonNull(lvs, "lvs");
     }
 
     /** {@code smtp_server HOST [PORT]}; HOST is an address or a name resolved when mail is sent. */
@@ -106,6 +108,46 @@ public record GlobalDefs(String routerId, List<String> notificationEmails, Optio
         public LvsSyncDaemon {
             Objects.requireNonNull(interfaceName, "interfaceName");
             options = List.copyOf(options);
+        }
+    }
+
+    /** keepalived's lvs_flush_t: what a stop does to the IPVS table. */
+    public enum LvsFlushOnStop {
+        /** Default: our real servers removed, then our services. */
+        NONE,
+        /** {@code lvs_flush_on_stop VS}: our services deleted, their destinations with them. */
+        VIRTUAL_SERVERS,
+        /** {@code lvs_flush_on_stop}: the whole table flushed, ours or not. */
+        FULL
+    }
+
+    /**
+     * The IPVS globals beside the sync daemon.
+     *
+     * @param flush             {@code lvs_flush}: the whole table emptied at start
+     * @param flushOnStop       {@code lvs_flush_on_stop} (or its old spelling {@code lvs_flush_onstop})
+     * @param tcpTimeoutSecs    {@code lvs_timeouts tcp}, 0 when not given
+     * @param tcpFinTimeoutSecs {@code lvs_timeouts tcpfin}, 0 when not given
+     * @param udpTimeoutSecs    {@code lvs_timeouts udp}, 0 when not given
+     */
+    public record LvsSettings(boolean flush, LvsFlushOnStop flushOnStop, long tcpTimeoutSecs, long tcpFinTimeoutSecs,
+                              long udpTimeoutSecs) {
+
+        /** keepalived's LVS_MAX_TIMEOUT: 31 days in seconds. */
+        public static final long MAX_TIMEOUT_SECS = 86_400L * 31;
+        public static final LvsSettings DEFAULT = new LvsSettings(false, LvsFlushOnStop.NONE, 0, 0, 0);
+
+        public LvsSettings {
+            Objects.requireNonNull(flushOnStop, "flushOnStop");
+            requireTimeout("tcpTimeoutSecs", tcpTimeoutSecs);
+            requireTimeout("tcpFinTimeoutSecs", tcpFinTimeoutSecs);
+            requireTimeout("udpTimeoutSecs", udpTimeoutSecs);
+        }
+
+        private static void requireTimeout(String name, long secs) {
+            if (secs < 0 || secs > MAX_TIMEOUT_SECS) {
+                throw new IllegalArgumentException(name + ": " + secs + " (expected 0.." + MAX_TIMEOUT_SECS + ")");
+            }
         }
     }
 }

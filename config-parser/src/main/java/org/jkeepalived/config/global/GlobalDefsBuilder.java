@@ -85,6 +85,10 @@ public final class GlobalDefsBuilder {
         private final FifoDraft lvsNotifyFifo = new FifoDraft("lvs_");
         private ScriptUsers users;
         private Optional<GlobalDefs.LvsSyncDaemon> lvsSyncDaemon = Optional.empty();
+        private boolean lvsFlush;
+        private GlobalDefs.LvsFlushOnStop lvsFlushOnStop = GlobalDefs.LvsFlushOnStop.NONE;
+        /** {@code lvs_timeouts} tcp, tcpfin, udp. */
+        private final long[] lvsTimeoutsSecs = new long[3];
 
         Draft(BuildContext ctx) {
             this.ctx = ctx;
@@ -164,7 +168,49 @@ public final class GlobalDefsBuilder {
                 case "lvs_notify_fifo_script" -> lvsNotifyFifo.script(node);
                 case "lvs_sync_daemon" -> lvsSyncDaemon = Optional.of(new GlobalDefs.LvsSyncDaemon(ctx.word(node, 1),
                         node.args().subList(1, node.args().size())));
+                case "lvs_flush" -> lvsFlush = true;
+                case "lvs_flush_on_stop", "lvs_flush_onstop" -> lvsFlushOnStop(node);
+                case "lvs_timeouts" -> lvsTimeouts(node);
                 default -> ctx.notActedOn(BLOCK, node);
+            }
+        }
+
+        /** keepalived's lvs_flush_on_stop_handler. */
+        private void lvsFlushOnStop(ConfigNode node) {
+            if (node.args().isEmpty()) {
+                lvsFlushOnStop = GlobalDefs.LvsFlushOnStop.FULL;
+            } else if (node.args().get(0).equals("VS")) {
+                lvsFlushOnStop = GlobalDefs.LvsFlushOnStop.VIRTUAL_SERVERS;
+            } else {
+                error(node.location(), "Unknown lvs_flush_on_stop type " + node.args().get(0));
+            }
+        }
+
+        /** keepalived's lvs_timeouts handler: {@code tcp N}, {@code tcpfin N}, {@code udp N} in any order. */
+        private void lvsTimeouts(ConfigNode node) {
+            List<String> args = node.args();
+            if (args.size() < 2) {
+                error(node.location(), "lvs_timeouts requires at least one option");
+                return;
+            }
+            for (int index = 0; index < args.size(); index++) {
+                String option = args.get(index);
+                int slot = switch (option) {
+                    case "tcp" -> 0;
+                    case "tcpfin" -> 1;
+                    case "udp" -> 2;
+                    default -> -1;
+                };
+                if (slot < 0) {
+                    error(node.location(), "Unknown option " + option + " specified for lvs_timeouts");
+                } else if (index == args.size() - 1) {
+                    error(node.location(), "No value specified for lvs_timeout " + option + " - ignoring");
+                } else {
+                    String value = args.get(++index);
+                    Values.readUnsigned(ctx, node.location(), value, 0, GlobalDefs.LvsSettings.MAX_TIMEOUT_SECS,
+                            false).ifPresentOrElse(secs -> lvsTimeoutsSecs[slot] = secs, () -> error(node.location(),
+                                    "Invalid lvs_timeout " + option + " (" + value + ") - ignoring"));
+                }
             }
         }
 
@@ -180,7 +226,9 @@ public final class GlobalDefsBuilder {
                     smtpAlertVrrp, smtpAlertChecker, checkerLogAllFailures, scriptUser, scriptSecurity,
                     dynamicInterfaces, allowIfChanges, defaultInterface, vrrpVersion, vrrpStrict, skipCheckAdvAddr,
                     lowerPrioNoAdvert, higherPrioSendAdvert, checkUnicastSrc, mcastGroup4, mcastGroup6, garp, fifo,
-                    vrrpFifo, lvsFifo, lvsSyncDaemon, startupDelayMicros, notifyPriorityChanges);
+                    vrrpFifo, lvsFifo, lvsSyncDaemon, startupDelayMicros, notifyPriorityChanges,
+                    new GlobalDefs.LvsSettings(lvsFlush, lvsFlushOnStop, lvsTimeoutsSecs[0], lvsTimeoutsSecs[1],
+                            lvsTimeoutsSecs[2]));
         }
 
         /**

@@ -1,10 +1,12 @@
 package org.jkeepalived.config.lvs;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.jkeepalived.config.Severity;
 import org.jkeepalived.config.lvs.VirtualServerGroup.AddressRange;
 import org.jkeepalived.config.value.BuildContext;
@@ -159,15 +161,14 @@ final class CheckValidator {
     /** The real server loop: duplicates, forwarding, inheritance; returns the weight sum (an unsigned int). */
     private long realServers(VsDraft vs) {
         long weightSum = 0;
-        List<RsDraft> seen = new ArrayList<>();
+        Set<Endpoint> seen = new HashSet<>();
         for (Iterator<RsDraft> it = vs.realServers.iterator(); it.hasNext(); ) {
             RsDraft rs = it.next();
-            if (seen.stream().anyMatch(other -> other.endpoint.equals(rs.endpoint))) {
+            if (!seen.add(rs.endpoint)) {
                 error("VS " + vs.format() + ": real server " + rs.format(vs) + " is duplicated - removing second rs");
                 it.remove();
                 continue;
             }
-            seen.add(rs);
             if (rs.forwarding == null) {
                 rs.forwarding = defaultedForwarding(vs);
             }

@@ -34,6 +34,14 @@ public interface PoolEffects {
     void removeVirtualServer(VirtualServer virtualServer);
 
     /**
+     * Whether this stop leaves the table to one sweep ({@code lvs_flush_on_stop}): keepalived 2.2.7's
+     * {@code clear_service_vs} then neither removes nor logs the real servers one by one.
+     */
+    default boolean flushingOnStop() {
+        return false;
+    }
+
+    /**
      * {@code IP_VS_SO_SET_ADDDEST}.
      *
      * @return false when the kernel refused, which keeps the real server in its previous state

@@ -297,11 +297,20 @@ public final class VirtualServerPool {
     }
 
     /**
-     * keepalived's shutdown ({@code clear_service_vs} without {@code lvs_flush_on_stop}): the sorry server and every
-     * real server leave IPVS; with {@code omega} the down notifications and the quorum-down script run as well.
+     * keepalived's shutdown ({@code clear_service_vs}): the sorry server and every real server leave IPVS; with
+     * {@code omega} the down notifications and the quorum-down script run as well. Under {@code lvs_flush_on_stop}
+     * the table goes in one sweep: only the quorum-down notifications, no {@code Shutting down service} lines.
      */
     public void stop() {
-        clearService(true);
+        if (!effects.flushingOnStop()) {
+            clearService(true);
+            return;
+        }
+        if (sorry != null && sorry.set) {
+            sorry.alive = false;
+        }
+        updateVirtualServerNotifies(true);
+        effects.removeVirtualServer(config);
     }
 
     /**

@@ -17,6 +17,8 @@ final class RecordingEffects implements PoolEffects {
     final List<String> events = new ArrayList<>();
     /** Real servers (address:port) whose IPVS commands the kernel refuses. */
     final Set<String> refused = new HashSet<>();
+    /** What {@link #flushingOnStop} answers. */
+    boolean flushingOnStop;
 
     /** The events so far, and forgets them. */
     List<String> drain() {
@@ -27,6 +29,11 @@ final class RecordingEffects implements PoolEffects {
 
     List<String> logLines() {
         return events.stream().filter(e -> e.startsWith("log ")).map(e -> e.substring(4)).toList();
+    }
+
+    @Override
+    public boolean flushingOnStop() {
+        return flushingOnStop;
     }
 
     @Override

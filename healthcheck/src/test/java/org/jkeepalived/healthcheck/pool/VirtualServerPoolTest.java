@@ -351,6 +351,21 @@ class VirtualServerPoolTest {
     }
 
     @Test
+    void underLvsFlushOnStopShutdownLeavesTheServersToTheSweepAndLogsNoneOfThem() throws IOException {
+        startPool("  omega\n  quorum_down \"/bin/echo qdown\"\n  sorry_server 192.0.2.99 80",
+                tcpCheck() + "\n    notify_down \"/bin/echo down\"", tcpCheck());
+        effects.drain();
+        effects.flushingOnStop = true;
+
+        pool.stop();
+
+        assertEquals(List.of(
+                "script /bin/echo qdown (shutting down)",
+                "fifo VS " + VS + " DOWN",
+                "ipvs remove-service"), effects.drain());
+    }
+
+    @Test
     void withOmegaShutdownRunsTheDownScriptsWithTheirShutdownTimeout() throws IOException {
         startPool("  omega\n  quorum_down \"/bin/echo qdown\"\n  sorry_server 192.0.2.99 80\n  sorry_server_inhibit",
                 tcpCheck() + "\n    notify_down \"/bin/echo down\"");

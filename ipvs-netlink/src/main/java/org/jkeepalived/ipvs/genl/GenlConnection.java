@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jkeepalived.libc.Native;
 import org.jkeepalived.libc.NativeIoException;
@@ -54,6 +56,13 @@ public final class GenlConnection implements AutoCloseable {
         return nextSequence++;
     }
 
+    /** The first of {@code count} consecutive sequence numbers, handed out together for one batch. */
+    public int nextSequences(int count) {
+        int first = nextSequence;
+        nextSequence += count;
+        return first;
+    }
+
     /** The id of the generic netlink family {@code name} (ENOENT when its module is not loaded). */
     public int resolveFamily(String name) throws IOException {
         List<GenlMessage> replies = exchange(GenlController.familyRequest(nextSequence(), name),
@@ -100,6 +109,45 @@ public final class GenlConnection implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Sends {@code requests} (each with NLM_F_ACK and its own sequence number) in one datagram, which the kernel
+     * works through in order, then collects every acknowledgement. Keep a batch small enough for its acks (a
+     * refusal's echoes the request) to fit the socket's receive buffer.
+     *
+     * @param call names the batch in errors
+     * @return per request, in order, the kernel's errno: 0 when it was acknowledged
+     */
+    public int[] acknowledgeAll(List<GenlMessage> requests, String call) throws IOException {
+        Map<Integer, Integer> pendingIndexBySequence = new HashMap<>();
+        for (int index = 0; index < requests.size(); index++) {
+            pendingIndexBySequence.put(requests.get(index).header().sequence(), index);
+        }
+        if (pendingIndexBySequence.size() != requests.size()) {
+            throw new IllegalArgumentException("requests: " + requests.size() + " with "
+                    + pendingIndexBySequence.size() + " distinct sequence numbers (expected one each)");
+        }
+        int[] errnos = new int[requests.size()];
+        if (requests.isEmpty()) {
+            return errnos;
+        }
+        int firstSequence = requests.get(0).header().sequence();
+        if (!socket.send(GenlMessage.datagram(requests))) {
+            throw new IOException(call + " seq " + firstSequence + ": netlink send buffer full");
+        }
+        while (!pendingIndexBySequence.isEmpty()) {
+            ByteBuffer datagram = receiveDatagram(firstSequence, call);
+            for (NetlinkMessage message : NetlinkMessage.parseAll(datagram, NetlinkSocket.NETLINK_GENERIC)) {
+                if (message instanceof NetlinkErrorMessage error && message.header().portId() == socket.portId()) {
+                    Integer index = pendingIndexBySequence.remove(message.header().sequence());
+                    if (index != null) {
+                        errnos[index] = error.isAck() ? 0 : error.errno();
+                    }
+                }
+            }
+        }
+        return errnos;
     }
 
     @Override

@@ -77,6 +77,17 @@ public record GenlMessage(StructNlMsgHdr header, StructGenlMsgHdr genl, List<Str
         return buffer.flip();
     }
 
+    /** Several messages back to back, each at its aligned length, as one datagram. */
+    public static ByteBuffer datagram(List<GenlMessage> messages) {
+        int length = messages.stream().mapToInt(message -> align(message.header().length())).sum();
+        ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.nativeOrder());
+        for (GenlMessage message : messages) {
+            message.pack(buffer);
+            buffer.position(align(buffer.position()));
+        }
+        return buffer.flip();
+    }
+
     public int command() {
         return genl.command();
     }

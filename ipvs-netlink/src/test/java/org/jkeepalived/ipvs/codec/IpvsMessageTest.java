@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import org.jkeepalived.ipvs.IpvsClient;
+import org.jkeepalived.ipvs.IpvsCommand;
+import org.jkeepalived.ipvs.IpvsOperation;
 import org.jkeepalived.ipvs.genl.GenlController;
 import org.jkeepalived.ipvs.genl.GenlMessage;
 import org.jkeepalived.libc.netlink.NetlinkErrorMessage;
@@ -141,6 +144,31 @@ class IpvsMessageTest {
                 IpvsMessage.Body.EMPTY);
         assertSameAsCaptured("get_dest_dump_request.hex", IpvsMessage.IPVS_CMD_GET_DEST, true,
                 IpvsMessage.Body.of(IpvsServiceKey.ofAddress(IpvsServiceKey.IPPROTO_TCP, address("10.0.0.1"), 80)));
+    }
+
+    @Test
+    void aBatchIsTheCapturedRequestsBackToBackWithConsecutiveSequenceNumbers() {
+        IpvsService persistent = IpvsService.of(IpvsServiceKey.ofAddress(IpvsServiceKey.IPPROTO_TCP,
+                address("10.0.0.1"), 80), "wrr", Optional.empty(), IpvsFlags.IP_VS_SVC_F_PERSISTENT, 300,
+                netmask("255.255.255.0"));
+        IpvsService fwmark = IpvsService.of(IpvsServiceKey.ofFwmark(IpvsServiceKey.AF_INET, 7), "",
+                Optional.empty(), 0, 0, IpvsService.IPV4_HOST_NETMASK);
+        IpvsDestination gue = IpvsDestination.request(address("10.0.0.3"), 0, IpvsDestination.IP_VS_CONN_F_TUNNEL, 1,
+                IpvsDestination.IP_VS_CONN_F_TUNNEL_TYPE_GUE, 6080, IpvsDestination.IP_VS_TUNNEL_ENCAP_FLAG_CSUM, 0, 0);
+        ByteBuffer service = HexVectors.resource("new_service_tcp_persistent.hex");
+        ByteBuffer destination = HexVectors.resource("new_dest_tunnel_gue.hex");
+
+        ByteBuffer datagram = GenlMessage.datagram(IpvsClient.requests(IPVS_FAMILY, 41, List.of(
+                IpvsCommand.ofService(IpvsOperation.ADD_SERVICE, persistent),
+                IpvsCommand.ofDestination(IpvsOperation.ADD_DESTINATION, fwmark, gue))));
+
+        assertEquals(service.remaining() + destination.remaining(), datagram.remaining());
+        ByteBuffer first = datagram.slice(0, service.remaining()).order(datagram.order());
+        ByteBuffer second = datagram.slice(service.remaining(), destination.remaining()).order(datagram.order());
+        service.putInt(8, 41);
+        destination.putInt(8, 42);
+        assertEquals(HexVectors.of(payload(service)), HexVectors.of(payload(first)));
+        assertEquals(HexVectors.of(payload(destination)), HexVectors.of(payload(second)));
     }
 
     @Test
