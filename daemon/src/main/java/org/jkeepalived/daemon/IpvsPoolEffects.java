@@ -11,6 +11,7 @@ import org.jkeepalived.config.lvs.RealServer;
 import org.jkeepalived.config.lvs.SorryServer;
 import org.jkeepalived.config.lvs.VirtualServer;
 import org.jkeepalived.config.value.ScriptSpec;
+import org.jkeepalived.daemon.smtp.SmtpAlerter;
 import org.jkeepalived.healthcheck.script.ScriptLauncher;
 import org.jkeepalived.ipvs.IpvsClient;
 import org.jkeepalived.ipvs.IpvsConnectionTimeouts;
@@ -45,18 +46,22 @@ final class IpvsPoolEffects implements CheckerLauncher.Effects {
     private final CheckerScripts scripts;
     private final CheckerFifos fifos;
     private final Logger log;
+    private final SmtpAlerter alerter;
     private LvsGlobals globals;
     private Optional<IpvsSyncDaemons> syncDaemons;
     /** Set by {@link #stopping}: under {@code lvs_flush_on_stop} the pools' removals are left to one sweep. */
     private volatile boolean flushingOnStop;
 
-    private IpvsPoolEffects(IpvsClient client, KeepalivedConfig config, CheckerScripts scripts, Logger log) {
+    private IpvsPoolEffects(IpvsClient client, KeepalivedConfig config, CheckerScripts scripts, Logger log,
+                            SmtpAlerter alerter) {
         this.client = client;
         this.reconciler = new IpvsReconciler(client, config.lvs());
         this.timeouts = new IpvsConnectionTimeouts(client);
         this.scripts = scripts;
         this.fifos = CheckerFifos.open(config.global(), log);
         this.log = log;
+        this.alerter = alerter;
+        alerter.configure(config.global());
         this.globals = LvsGlobals.of(config);
         this.syncDaemons = checkerSyncDaemons(globals);
     }
@@ -84,10 +89,12 @@ final class IpvsPoolEffects implements CheckerLauncher.Effects {
      *
      * @param scripts what runs the notify scripts, with the identity this process runs as
      * @param searchPath PATH, where a script named without a slash is found
+     * @param alerter    where the pools' {@code smtp_alert} mail goes
      */
-    static CheckerLauncher.Ipvs kernel(Path procIpVs, ScriptLauncher scripts, String searchPath, Logger log) {
+    static CheckerLauncher.Ipvs kernel(Path procIpVs, ScriptLauncher scripts, String searchPath, Logger log,
+                                       SmtpAlerter alerter) {
         return config -> new IpvsPoolEffects(openClient(procIpVs), config,
-                new CheckerScripts(scripts, searchPath, log), log).applyGlobalsAtStart();
+                new CheckerScripts(scripts, searchPath, log), log, alerter).applyGlobalsAtStart();
     }
 
     /**
@@ -147,6 +154,7 @@ final class IpvsPoolEffects implements CheckerLauncher.Effects {
         }
         globals = newGlobals;
         syncDaemons = newSyncDaemons;
+        alerter.configure(newConfig.global());
     }
 
     @Override
@@ -206,10 +214,9 @@ final class IpvsPoolEffects implements CheckerLauncher.Effects {
         fifos.write(line);
     }
 
-    /** Not sent: jkeepalived has no SMTP client yet. */
     @Override
     public void smtpAlert(String subject, String body) {
-        log.debug("SMTP alert not sent: {} {}", subject, body);
+        alerter.send(subject, body);
     }
 
     @Override

@@ -1,8 +1,11 @@
 package org.jkeepalived.daemon;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +13,8 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.jkeepalived.config.value.LiveHost;
+import org.jkeepalived.daemon.smtp.SmtpAlerter;
+import org.jkeepalived.daemon.smtp.SmtpSettings;
 import org.jkeepalived.healthcheck.check.Checkers;
 import org.jkeepalived.healthcheck.script.ScriptLauncher;
 import org.jkeepalived.libc.FileCreationMask;
@@ -82,24 +87,39 @@ public final class Main {
         Signals signals = Signals.install(log);
         Dumps dumps = new Dumps(Dumps.directoryOf(environment), umask, pid, System::nanoTime,
                 () -> ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()), zone);
-        CheckerLauncher checkers = checkerLauncher(log, new SplittableRandom());
-        Daemon daemon = new Daemon(options, files, log, other -> ProcessHandle.of(other).isPresent(), pid, uname,
-                VrrpLauncher.engine(options.log().detailLevel() > 0,
-                        config -> VrrpSyncDaemon.start(config, PROC_IP_VS, log)), checkers,
-                SdNotify.fromEnvironment(environment, pid, log), Optional.of(dumps));
-        return daemon.run(signals::next);
+        boolean logDetail = options.log().detailLevel() > 0;
+        String localName = localName();
+        String userName = System.getProperty("user.name");
+        try (SmtpAlerter alerter = new SmtpAlerter(global -> SmtpSettings.of(global, localName, userName),
+                () -> ZonedDateTime.now(zone), log, logDetail)) {
+            CheckerLauncher checkers = checkerLauncher(log, new SplittableRandom(), alerter);
+            Daemon daemon = new Daemon(options, files, log, other -> ProcessHandle.of(other).isPresent(), pid, uname,
+                    VrrpLauncher.engine(logDetail, config -> VrrpSyncDaemon.start(config, PROC_IP_VS, log),
+                            Optional.of(alerter)), checkers,
+                    SdNotify.fromEnvironment(environment, pid, log), Optional.of(dumps));
+            return daemon.run(signals::next);
+        }
+    }
+
+    /** keepalived's {@code get_local_name}: the host's canonical name, else its short name. */
+    private static String localName() {
+        try {
+            return InetAddress.getLocalHost().getCanonicalHostName();
+        } catch (UnknownHostException e) {
+            return LiveHost.system().shortHostname();
+        }
     }
 
     /**
      * The checkers of keepalived 2.2.7 on the checker event loop, their pools' decisions applied to the kernel's IPVS
      * table, with scripts run as the identity this process runs as would run them.
      */
-    private static CheckerLauncher checkerLauncher(Logger log, RandomGenerator random) {
+    private static CheckerLauncher checkerLauncher(Logger log, RandomGenerator random, SmtpAlerter alerter) {
         Checkers.Settings defaults = Checkers.Settings.of(Optional.empty(), false, random);
         CheckerLauncher.Checks checks = (loop, config) -> new Checkers(loop, Checkers.Settings.of(config.lvs().ssl(),
                 config.global().checkerLogAllFailures(), random).withTrackFiles(config.vrrp().trackFiles()));
         return CheckerLauncher.service(log, checks, IpvsPoolEffects.kernel(PROC_IP_VS,
-                new ScriptLauncher(defaults.ourIdentity()), defaults.scriptSearchPath(), log));
+                new ScriptLauncher(defaults.ourIdentity()), defaults.scriptSearchPath(), log, alerter));
     }
 
     /**

@@ -5,6 +5,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jkeepalived.config.KeepalivedConfig;
 import org.jkeepalived.vrrp.engine.InstanceSnapshot;
+import org.jkeepalived.daemon.smtp.SmtpAlerter;
+import org.jkeepalived.daemon.smtp.VrrpSmtpAlerts;
+import org.jkeepalived.vrrp.engine.AlertListener;
 import org.jkeepalived.vrrp.engine.MasterListener;
 import org.jkeepalived.vrrp.engine.VrrpEngine;
 import org.jkeepalived.vrrp.machine.VrrpState;
@@ -68,25 +71,33 @@ public interface VrrpLauncher {
 
     /** The {@link VrrpEngine}, started only for a config with VRRP instances. */
     static VrrpLauncher engine(boolean logDetail) {
-        return engine(logDetail, config -> Optional.empty());
+        return engine(logDetail, config -> Optional.empty(), Optional.empty());
     }
 
     /**
      * The {@link VrrpEngine} with, when the config gives it one of its instances, the IPVS sync daemon following that
-     * instance: started before the engine, told its master transitions, reloaded after it, stopped after it.
+     * instance: started before the engine, told its master transitions, reloaded after it, stopped after it; and,
+     * with an alerter, the {@code smtp_alert} mail of the instances' and groups' state changes.
      */
-    static VrrpLauncher engine(boolean logDetail, SyncDaemons syncDaemons) {
+    static VrrpLauncher engine(boolean logDetail, SyncDaemons syncDaemons, Optional<SmtpAlerter> alerter) {
         return config -> {
             if (config.vrrp().instances().isEmpty()) {
                 return NOTHING_RUNNING;
             }
             Optional<VrrpSyncDaemon> syncDaemon = syncDaemons.start(config);
+            Optional<VrrpSmtpAlerts> alerts = alerter.map(mailer -> {
+                mailer.configure(config.global());
+                return new VrrpSmtpAlerts(mailer, config);
+            });
             VrrpEngine engine = new VrrpEngine(config.vrrp(), config.global(), logDetail, System::nanoTime,
-                    syncDaemon.<MasterListener>map(daemon -> daemon).orElse(MasterListener.NONE));
+                    syncDaemon.<MasterListener>map(daemon -> daemon).orElse(MasterListener.NONE),
+                    alerts.<AlertListener>map(listener -> listener).orElse(AlertListener.NONE));
             engine.start();
             return new Running() {
                 @Override
                 public boolean reload(KeepalivedConfig newConfig) throws InterruptedException {
+                    alerter.ifPresent(mailer -> mailer.configure(newConfig.global()));
+                    alerts.ifPresent(listener -> listener.reload(newConfig));
                     engine.reload(newConfig.vrrp(), newConfig.global());
                     syncDaemon.ifPresent(daemon -> daemon.reload(newConfig, name -> engine.states().get(name)
                             == VrrpState.MASTER));

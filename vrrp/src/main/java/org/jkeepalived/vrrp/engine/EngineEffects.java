@@ -171,6 +171,11 @@ final class EngineEffects implements VrrpEffects {
     }
 
     @Override
+    public void notified(String type, String name, String state) {
+        io.alertListener().notified(type, name, state);
+    }
+
+    @Override
     public void leavingMaster() {
         instance.ifPresent(runtime -> io.masterListener().leavingMaster(runtime.name()));
     }

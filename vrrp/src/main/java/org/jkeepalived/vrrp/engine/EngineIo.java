@@ -36,4 +36,6 @@ interface EngineIo {
     void logDetail(String line);
 
     MasterListener masterListener();
+
+    AlertListener alertListener();
 }

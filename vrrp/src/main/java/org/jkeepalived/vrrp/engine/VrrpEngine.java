@@ -88,6 +88,7 @@ public final class VrrpEngine {
     private final boolean logDetail;
     private final LongSupplier nanoClock;
     private final MasterListener masterListener;
+    private final AlertListener alertListener;
     private final Map<String, VrrpState> publishedStates = new ConcurrentHashMap<>();
     private final Map<String, DropCounters> dropCounters = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Runnable> posted = new ConcurrentLinkedQueue<>();
@@ -109,11 +110,18 @@ public final class VrrpEngine {
     /** @param masterListener told on the loop thread when an instance becomes or leaves master */
     public VrrpEngine(VrrpConfig config, GlobalDefs global, boolean logDetail, LongSupplier nanoClock,
                       MasterListener masterListener) {
+        this(config, global, logDetail, nanoClock, masterListener, AlertListener.NONE);
+    }
+
+    /** @param alertListener told on the loop thread when an instance or group has notified a new state */
+    public VrrpEngine(VrrpConfig config, GlobalDefs global, boolean logDetail, LongSupplier nanoClock,
+                      MasterListener masterListener, AlertListener alertListener) {
         this.config = Objects.requireNonNull(config, "config");
         this.global = Objects.requireNonNull(global, "global");
         this.logDetail = logDetail;
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
         this.masterListener = Objects.requireNonNull(masterListener, "masterListener");
+        this.alertListener = Objects.requireNonNull(alertListener, "alertListener");
     }
 
     /** Starts the loop thread and returns once it has opened its sockets and started the machines. */
@@ -1009,6 +1017,11 @@ public final class VrrpEngine {
         @Override
         public MasterListener masterListener() {
             return masterListener;
+        }
+
+        @Override
+        public AlertListener alertListener() {
+            return alertListener;
         }
     }
 }

@@ -55,6 +55,7 @@ final class Notifier {
             effects.runNotifyScript(script, argv, notifyTimeoutMicros);
         });
         fifo(stateName, priority);
+        effects.notified(type, name, stateName);
     }
 
     /** An event that is no state: {@code MASTER_RX_LOWER_PRI}, {@code MASTER_PRIORITY}, {@code BACKUP_PRIORITY}. */

@@ -68,4 +68,12 @@ public interface VrrpEffects {
     /** The instance, a master holding its addresses, starts to leave master (keepalived's LVS hook). */
     default void leavingMaster() {
     }
+
+    /**
+     * The instance or group has sent its notifications for {@code state} (keepalived's {@code smtp_alert} hook).
+     *
+     * @param type {@code INSTANCE} or {@code GROUP}
+     */
+    default void notified(String type, String name, String state) {
+    }
 }
