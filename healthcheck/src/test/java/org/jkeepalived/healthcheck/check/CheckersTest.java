@@ -19,46 +19,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import org.jkeepalived.healthcheck.net.CheckerEventLoop;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Each checker type against a real server on loopback that the test runs, through the factory. */
-class CheckersTest {
-    private static CheckerEventLoop loop;
-
-    @TempDir
-    Path dir;
-
-    private CheckerHarness checker;
+class CheckersTest extends CheckerTestBase {
     private HttpServer httpServer;
 
     /** What the test's HTTP server answers on one path: a status, and a body when it is not empty. */
     private record HttpReply(int status, String body) {
     }
 
-    @BeforeAll
-    static void startLoop() {
-        loop = CheckerEventLoop.start();
-    }
-
-    @AfterAll
-    static void stopLoop() {
-        loop.close();
-    }
-
-    @BeforeEach
-    void captureLogs() {
-        checker = new CheckerHarness(loop, dir);
-    }
-
     @AfterEach
-    void stopChecker() {
-        checker.close();
+    void stopServer() {
         if (httpServer != null) {
             httpServer.stop(0);
         }

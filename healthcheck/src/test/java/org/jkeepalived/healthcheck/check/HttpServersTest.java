@@ -7,50 +7,22 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.jkeepalived.healthcheck.net.CheckerEventLoop;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * HTTP_GET against loopback servers that write exact bytes: the three ways of delimiting a body, each digest-checked,
  * and the failures of slow, stalled, resetting and absent servers with keepalived 2.2.7's timeout_epilog lines (the
  * real genhash 2.2.7 prints the same words for the same servers).
  */
-class HttpServersTest {
-    private static CheckerEventLoop loop;
-
-    @TempDir
-    Path dir;
-
-    private CheckerHarness checker;
+class HttpServersTest extends CheckerTestBase {
     private ScriptedServer server;
 
-    @BeforeAll
-    static void startLoop() {
-        loop = CheckerEventLoop.start();
-    }
-
-    @AfterAll
-    static void stopLoop() {
-        loop.close();
-    }
-
-    @BeforeEach
-    void captureLogs() {
-        checker = new CheckerHarness(loop, dir);
-    }
-
     @AfterEach
-    void stopChecker() throws IOException {
-        checker.close();
+    void stopServer() throws IOException {
         if (server != null) {
             server.close();
         }

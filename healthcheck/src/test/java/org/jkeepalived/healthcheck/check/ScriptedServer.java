@@ -28,9 +28,11 @@ final class ScriptedServer implements AutoCloseable {
     private final Answer answer;
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
     private final List<String> requestHeaders = new CopyOnWriteArrayList<>();
+    private final boolean readsHeader;
 
-    private ScriptedServer(ServerSocket listener, Answer answer) {
+    private ScriptedServer(ServerSocket listener, boolean readsHeader, Answer answer) {
         this.listener = listener;
+        this.readsHeader = readsHeader;
         this.answer = answer;
         Thread thread = new Thread(this::serve, "scripted-server-" + listener.getLocalPort());
         thread.setDaemon(true);
@@ -38,12 +40,17 @@ final class ScriptedServer implements AutoCloseable {
     }
 
     static ScriptedServer plain(Answer answer) throws IOException {
-        return new ScriptedServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), answer);
+        return new ScriptedServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), true, answer);
+    }
+
+    /** A plain server that answers as soon as it accepts, without waiting for a request; its header is "". */
+    static ScriptedServer speakingFirst(Answer answer) throws IOException {
+        return new ScriptedServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), false, answer);
     }
 
     static ScriptedServer tls(SSLContext tls, Answer answer) throws IOException {
         return new ScriptedServer(tls.getServerSocketFactory().createServerSocket(0, 50,
-                InetAddress.getLoopbackAddress()), answer);
+                InetAddress.getLoopbackAddress()), true, answer);
     }
 
     /** The answer that writes {@code response} as it is, and closes. */
@@ -77,7 +84,7 @@ final class ScriptedServer implements AutoCloseable {
         while (!listener.isClosed()) {
             try (Socket connection = listener.accept()) {
                 connections.add(connection);
-                String header = readHeader(connection.getInputStream());
+                String header = readsHeader ? readHeader(connection.getInputStream()) : "";
                 requestHeaders.add(header);
                 answer.answer(connection, header);
             } catch (IOException e) {
