@@ -3,10 +3,6 @@ package org.jkeepalived.healthcheck.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,127 +18,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Random;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import org.jkeepalived.config.ConfigLoader;
-import org.jkeepalived.config.KeepalivedConfig;
-import org.jkeepalived.config.LoadOptions;
-import org.jkeepalived.config.lvs.RealServer;
-import org.jkeepalived.config.lvs.VirtualServer;
-import org.jkeepalived.config.value.LiveHost;
-import org.jkeepalived.healthcheck.net.CheckerEventLoop;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /** Each checker type against a real server on loopback that the test runs, through the factory. */
-class CheckersTest {
-    private static final long WAIT_SECONDS = 10;
-    private static CheckerEventLoop loop;
-
-    @TempDir
-    Path dir;
-
-    private final BlockingQueue<String> verdicts = new LinkedBlockingQueue<>();
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger("org.jkeepalived.healthcheck");
-    private RunningChecker running;
+class CheckersTest extends CheckerTestBase {
     private HttpServer httpServer;
 
     /** What the test's HTTP server answers on one path: a status, and a body when it is not empty. */
     private record HttpReply(int status, String body) {
     }
 
-    @BeforeAll
-    static void startLoop() {
-        loop = CheckerEventLoop.start();
-    }
-
-    @AfterAll
-    static void stopLoop() {
-        loop.close();
-    }
-
-    @BeforeEach
-    void captureLogs() {
-        logger.setLevel(Level.INFO);
-        logs.start();
-        logger.addAppender(logs);
-    }
-
     @AfterEach
-    void stopChecker() {
-        if (running != null) {
-            loop.group().submit(running::stop).syncUninterruptibly();
-        }
-        logger.detachAppender(logs);
+    void stopServer() {
         if (httpServer != null) {
             httpServer.stop(0);
-        }
-    }
-
-    /** Starts the one checker of a virtual server holding one real server 127.0.0.1:port with this checker block. */
-    private void startChecker(int port, String checkerBlock) throws IOException {
-        Path file = Files.writeString(dir.resolve("keepalived.conf"), """
-                virtual_server 10.9.9.9 80 {
-                    delay_loop 1
-                    protocol TCP
-                    real_server 127.0.0.1 %d {
-                        weight 7
-                %s
-                    }
-                }
-                """.formatted(port, checkerBlock));
-        KeepalivedConfig config = ConfigLoader.load(new LoadOptions(file.toString(), "testhost", false, false,
-                LiveHost.system(), new Random(0))).config().orElseThrow();
-        VirtualServer vs = config.lvs().virtualServers().get(0);
-        RealServer rs = vs.realServers().get(0);
-        CheckerTarget target = new CheckerTarget(vs, rs, rs.checkers().get(0), 0);
-        Checkers checkers = new Checkers(loop, Checkers.Settings.of(Optional.empty(), false, new Random(0))
-                .withBootstrapDelayMicros(0));
-        running = checkers.create(target, new CheckerVerdicts() {
-            @Override
-            public void stateChanged(CheckerTarget checker, boolean up) {
-                verdicts.add(up ? "up" : "down");
-            }
-
-            @Override
-            public void weightChanged(CheckerTarget checker, long weight) {
-                verdicts.add("weight " + weight);
-            }
-
-            @Override
-            public void weightShareSet(CheckerTarget checker, long weightShare) {
-                verdicts.add("share " + weightShare);
-            }
-        });
-        loop.group().submit(running::start).syncUninterruptibly();
-    }
-
-    private String nextVerdict() throws InterruptedException {
-        String verdict = verdicts.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-        assertTrue(verdict != null, "no verdict; log: " + logLines());
-        return verdict;
-    }
-
-    private List<String> logLines() {
-        return logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-    }
-
-    private void awaitLogLine(String line) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (!logLines().contains(line)) {
-            assertTrue(System.nanoTime() < deadline, "no \"" + line + "\" in " + logLines());
-            Thread.sleep(20);
         }
     }
 
@@ -170,7 +61,7 @@ class CheckersTest {
     void aTcpCheckerLogsItsSuccessAndGoesDownWhenTheListenerCloses() throws Exception {
         ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         int port = listener.getLocalPort();
-        startChecker(port, """
+        checker.start(port, """
                 TCP_CHECK {
                     connect_timeout 1
                     retry 1
@@ -179,17 +70,17 @@ class CheckersTest {
                 """);
         String server = "[127.0.0.1]:tcp:" + port;
         // keepalived reports a checker's first verdict even when it leaves the state as it started
-        assertEquals("up", nextVerdict());
-        awaitLogLine("TCP connection to " + server + " success.");
+        assertEquals("up", checker.nextVerdict());
+        checker.awaitLogLine("TCP connection to " + server + " success.");
         listener.close();
-        assertEquals("down", nextVerdict());
-        awaitLogLine("TCP_CHECK on service " + server + " failed after 1 retries.");
+        assertEquals("down", checker.nextVerdict());
+        checker.awaitLogLine("TCP_CHECK on service " + server + " failed after 1 retries.");
     }
 
     @Test
     void anHttpCheckerComparesTheStatusCodeAndTheDigestOfEachUrl() throws Exception {
         int port = serveHttp(Map.of("/ok", new HttpReply(200, "hello\n"), "/missing", new HttpReply(404, "")));
-        startChecker(port, """
+        checker.start(port, """
                 HTTP_GET {
                     url {
                         path /ok
@@ -204,15 +95,15 @@ class CheckersTest {
                     delay_before_retry 0.1
                 }
                 """);
-        assertEquals("up", nextVerdict());
-        awaitLogLine("Remote Web server [127.0.0.1]:tcp:" + port + " succeed on service.");
-        assertTrue(verdicts.isEmpty());
+        assertEquals("up", checker.nextVerdict());
+        checker.awaitLogLine("Remote Web server [127.0.0.1]:tcp:" + port + " succeed on service.");
+        assertTrue(checker.noMoreVerdicts());
     }
 
     @Test
     void anHttpCheckerGoesDownOnAWrongStatusCode() throws Exception {
         int port = serveHttp(Map.of("/", new HttpReply(500, "")));
-        startChecker(port, """
+        checker.start(port, """
                 HTTP_GET {
                     url {
                         path /
@@ -222,14 +113,14 @@ class CheckersTest {
                     delay_before_retry 0.1
                 }
                 """);
-        assertEquals("down", nextVerdict());
-        awaitLogLine("HTTP_CHECK on service [127.0.0.1]:tcp:" + port + " failed after 1 retries.");
+        assertEquals("down", checker.nextVerdict());
+        checker.awaitLogLine("HTTP_CHECK on service [127.0.0.1]:tcp:" + port + " failed after 1 retries.");
     }
 
     @Test
     void anHttpCheckerSearchesTheBodyWithEachUrlsRegex() throws Exception {
         int port = serveHttp(Map.of("/", new HttpReply(200, "<html>status: degraded</html>\n")));
-        startChecker(port, """
+        checker.start(port, """
                 HTTP_GET {
                     url {
                         path /status
@@ -246,8 +137,8 @@ class CheckersTest {
                     delay_before_retry 0.1
                 }
                 """);
-        assertEquals("down", nextVerdict());
-        awaitLogLine("HTTP_CHECK on service [127.0.0.1]:tcp:" + port + " failed.");
+        assertEquals("down", checker.nextVerdict());
+        checker.awaitLogLine("HTTP_CHECK on service [127.0.0.1]:tcp:" + port + " failed.");
     }
 
     @Test
@@ -257,13 +148,13 @@ class CheckersTest {
             responder.setDaemon(true);
             responder.start();
             int port = listener.getLocalPort();
-            startChecker(port, """
+            checker.start(port, """
                     SMTP_CHECK {
                         connect_timeout 1
                         retry 0
                     }
                     """);
-            awaitLogLine("Remote SMTP server [127.0.0.1]:tcp:" + port + " succeed on service.");
+            checker.awaitLogLine("Remote SMTP server [127.0.0.1]:tcp:" + port + " succeed on service.");
         }
     }
 
@@ -299,14 +190,14 @@ class CheckersTest {
             responder.setDaemon(true);
             responder.start();
             int port = listener.getLocalPort();
-            startChecker(port, """
+            checker.start(port, """
                     SMTP_CHECK {
                         connect_timeout 1
                         retry 0
                     }
                     """);
-            assertEquals("down", nextVerdict());
-            awaitLogLine("SMTP_CHECK Bad greeting banner from server [127.0.0.1]:" + port);
+            assertEquals("down", checker.nextVerdict());
+            checker.awaitLogLine("SMTP_CHECK Bad greeting banner from server [127.0.0.1]:" + port);
         }
     }
 
@@ -331,28 +222,28 @@ class CheckersTest {
             thread.setDaemon(true);
             thread.start();
             int port = responder.getLocalPort();
-            startChecker(port, """
+            checker.start(port, """
                     DNS_CHECK {
                         connect_timeout 1
                         retry 0
                     }
                     """);
-            assertEquals("down", nextVerdict());
-            awaitLogLine("DNS_CHECK ([127.0.0.1]:tcp:" + port + ") read error occurred. (rcode = 3)");
+            assertEquals("down", checker.nextVerdict());
+            checker.awaitLogLine("DNS_CHECK ([127.0.0.1]:tcp:" + port + ") read error occurred. (rcode = 3)");
         }
     }
 
     @Test
     void aUdpCheckerGoesDownOnThePortUnreachableError() throws Exception {
         int port = freePort();
-        startChecker(port, """
+        checker.start(port, """
                 UDP_CHECK {
                     connect_timeout 0.5
                     retry 0
                 }
                 """);
-        assertEquals("down", nextVerdict());
-        awaitLogLine("UDP_CHECK on service [127.0.0.1]:tcp:" + port + " failed.");
+        assertEquals("down", checker.nextVerdict());
+        checker.awaitLogLine("UDP_CHECK on service [127.0.0.1]:tcp:" + port + " failed.");
     }
 
     private Path script(String name, String body) throws IOException {
@@ -366,37 +257,37 @@ class CheckersTest {
     void aMiscCheckerFollowsTheExitStatusAndSetsTheDynamicWeight() throws Exception {
         Path status = Files.writeString(dir.resolve("status"), "12");
         Path script = script("check.sh", "exit $(cat " + status + ")");
-        startChecker(8080, """
+        checker.start(8080, """
                 MISC_CHECK {
                     misc_path "%s"
                     misc_dynamic
                     retry 0
                 }
                 """.formatted(script));
-        assertEquals("weight 10", nextVerdict());
-        assertEquals("up", nextVerdict());
+        assertEquals("weight 10", checker.nextVerdict());
+        assertEquals("up", checker.nextVerdict());
         Files.writeString(status, "1");
         // keepalived drops the dynamic part of the weight as the server goes down
-        assertEquals("weight 7", nextVerdict());
-        assertEquals("down", nextVerdict());
-        awaitLogLine("Misc check for [[127.0.0.1]:tcp:8080 VS [10.9.9.9]:tcp:80] by [" + script.toRealPath()
+        assertEquals("weight 7", checker.nextVerdict());
+        assertEquals("down", checker.nextVerdict());
+        checker.awaitLogLine("Misc check for [[127.0.0.1]:tcp:8080 VS [10.9.9.9]:tcp:80] by [" + script.toRealPath()
                 + "] failed with retry disabled (exited with status 1).");
         Files.writeString(status, "0");
-        assertEquals("up", nextVerdict());
+        assertEquals("up", checker.nextVerdict());
     }
 
     @Test
     void aHangingMiscScriptIsKilledAtItsTimeout() throws Exception {
         Path script = script("hang.sh", "exec sleep 30");
-        startChecker(8080, """
+        checker.start(8080, """
                 MISC_CHECK {
                     misc_path "%s"
                     misc_timeout 0.3
                     retry 0
                 }
                 """.formatted(script));
-        assertEquals("down", nextVerdict());
-        awaitLogLine("Misc check for [[127.0.0.1]:tcp:8080 VS [10.9.9.9]:tcp:80] by [" + script.toRealPath()
+        assertEquals("down", checker.nextVerdict());
+        checker.awaitLogLine("Misc check for [[127.0.0.1]:tcp:8080 VS [10.9.9.9]:tcp:80] by [" + script.toRealPath()
                 + "] timed out with retry disabled.");
     }
 }
