@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Predicate;
+import org.jkeepalived.config.global.GlobalDefs;
 import org.jkeepalived.config.KeepalivedConfig;
 import org.jkeepalived.ipvs.IpvsClient;
 import org.jkeepalived.ipvs.IpvsSyncDaemons;
@@ -119,7 +120,7 @@ public final class VrrpSyncDaemon implements MasterListener {
     }
 
     /** The instance a config's sync daemon follows, and its settings. */
-    private record Followed(String instanceName, LvsGlobals.SyncDaemon settings, int vrid) {
+    private record Followed(String instanceName, GlobalDefs.LvsSyncDaemon settings, int vrid) {
 
         static Optional<Followed> of(KeepalivedConfig config) {
             return LvsGlobals.of(config).syncDaemon().flatMap(settings -> settings.vrrpInstance()

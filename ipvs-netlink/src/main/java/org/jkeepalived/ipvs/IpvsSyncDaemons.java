@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import org.jkeepalived.config.global.GlobalDefs;
 import org.jkeepalived.ipvs.codec.IpvsDaemon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,14 +29,14 @@ public final class IpvsSyncDaemons {
     private static final Logger LOG = LoggerFactory.getLogger(IpvsSyncDaemons.class);
 
     private final IpvsKernel kernel;
-    private final LvsGlobals.SyncDaemon settings;
+    private final GlobalDefs.LvsSyncDaemon settings;
     private final long syncId;
 
     /**
      * @param instanceVrid the VRID of the {@code inst} instance (its sync id when {@code id} is not given); empty
      *                     without an instance, where the sync id defaults to 0
      */
-    public IpvsSyncDaemons(IpvsKernel kernel, LvsGlobals.SyncDaemon settings, OptionalInt instanceVrid) {
+    public IpvsSyncDaemons(IpvsKernel kernel, GlobalDefs.LvsSyncDaemon settings, OptionalInt instanceVrid) {
         this.kernel = Objects.requireNonNull(kernel, "kernel");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.syncId = settings.syncId().orElse(instanceVrid.orElse(0));

@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.Random;
 
+import org.jkeepalived.config.global.GlobalDefs;
 import org.jkeepalived.config.ConfigLoader;
 import org.jkeepalived.config.LoadOptions;
 import org.jkeepalived.config.value.LiveHost;
@@ -48,18 +48,18 @@ class LvsGlobalsTest {
         assertTrue(globals.flushAtStart());
         assertEquals(LvsGlobals.FlushOnStop.VIRTUAL_SERVERS, globals.flushOnStop());
         assertEquals(new IpvsTimeouts(7200, 0, 60), globals.timeouts(), "tcpfin beyond 31 days is refused");
-        assertEquals(new LvsGlobals.SyncDaemon("eth1", Optional.of("VI_1"), OptionalLong.empty(), OptionalInt.of(1400),
-                OptionalInt.of(8848), OptionalInt.of(2), Optional.of(InetAddress.getByName("239.1.2.3"))),
+        assertEquals(new GlobalDefs.LvsSyncDaemon("eth1", Optional.of("VI_1"), OptionalInt.empty(),
+                OptionalInt.of(1400), OptionalInt.of(8848), OptionalInt.of(2), Optional.of(InetAddress.getByName("239.1.2.3"))),
                 globals.syncDaemon().orElseThrow());
         assertEquals(LvsGlobals.FlushOnStop.FULL, globals("    lvs_flush_onstop\n").flushOnStop());
     }
 
     @Test
     void theOldSyncDaemonFormNamesTheInstanceThenTheSyncId() throws IOException {
-        LvsGlobals.SyncDaemon old = globals("    lvs_sync_daemon eth1 VI_1 7\n").syncDaemon().orElseThrow();
+        GlobalDefs.LvsSyncDaemon old = globals("    lvs_sync_daemon eth1 VI_1 7\n").syncDaemon().orElseThrow();
 
         assertEquals(Optional.of("VI_1"), old.vrrpInstance());
-        assertEquals(OptionalLong.of(7), old.syncId());
+        assertEquals(OptionalInt.of(7), old.syncId());
     }
 
     @Test
@@ -105,7 +105,7 @@ class LvsGlobalsTest {
 
     @Test
     void syncDaemonsDifferWhenTheirSyncIdOrOptionsDifferAsKeepalivedComparesThemOnReload() throws IOException {
-        LvsGlobals.SyncDaemon settings = globals("    lvs_sync_daemon eth1 inst VI_1 maxlen 1400\n").syncDaemon()
+        GlobalDefs.LvsSyncDaemon settings = globals("    lvs_sync_daemon eth1 inst VI_1 maxlen 1400\n").syncDaemon()
                 .orElseThrow();
         IpvsSyncDaemons daemons = new IpvsSyncDaemons(kernel, settings, OptionalInt.of(51));
 
