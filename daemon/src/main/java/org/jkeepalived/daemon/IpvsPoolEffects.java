@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.jkeepalived.config.KeepalivedConfig;
 import org.jkeepalived.config.lvs.LvsConfig;
 import org.jkeepalived.config.lvs.RealServer;
@@ -70,7 +69,7 @@ final class IpvsPoolEffects implements CheckerLauncher.Effects {
     /** keepalived's {@code checker_ipvs_syncd_needed}: the sync daemons are the checkers' without {@code inst}. */
     private Optional<IpvsSyncDaemons> checkerSyncDaemons(LvsGlobals settings) {
         return settings.syncDaemon().filter(daemon -> daemon.vrrpInstance().isEmpty())
-                .map(daemon -> new IpvsSyncDaemons(kernel, daemon, OptionalInt.empty()));
+                .map(daemon -> new IpvsSyncDaemons(kernel, daemon));
     }
 
     /** {@code start_check} before {@code init_services}: timeouts, the checkers' sync daemons, {@code lvs_flush}. */

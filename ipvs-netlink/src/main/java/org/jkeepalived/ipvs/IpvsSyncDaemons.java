@@ -3,7 +3,6 @@ package org.jkeepalived.ipvs;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 import org.jkeepalived.config.global.GlobalDefs;
 import org.jkeepalived.ipvs.codec.IpvsDaemon;
@@ -33,13 +32,13 @@ public final class IpvsSyncDaemons {
     private final long syncId;
 
     /**
-     * @param instanceVrid the VRID of the {@code inst} instance (its sync id when {@code id} is not given); empty
-     *                     without an instance, where the sync id defaults to 0
+     * @param settings as the config model leaves them: with an instance, its sync id defaults to the instance's VRID
+     *                 there already; without, it defaults to 0 here
      */
-    public IpvsSyncDaemons(IpvsKernel kernel, GlobalDefs.LvsSyncDaemon settings, OptionalInt instanceVrid) {
+    public IpvsSyncDaemons(IpvsKernel kernel, GlobalDefs.LvsSyncDaemon settings) {
         this.kernel = Objects.requireNonNull(kernel, "kernel");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.syncId = settings.syncId().orElse(instanceVrid.orElse(0));
+        this.syncId = settings.syncId().orElse(0);
     }
 
     /** Whether the VRRP side owns the daemons ({@code inst} given), else the checkers do. */
