@@ -44,8 +44,10 @@ public final class ConfigLoader {
                 return LoadResult.withoutConfig(diagnostics, OptionalInt.of(0));
             }
             BuildContext ctx = new BuildContext(diagnostics, options.host(), options.configTest());
-            GlobalDefs global = GlobalDefsBuilder.build(root, ctx);
-            VrrpConfig vrrp = VrrpModelBuilder.build(root, global, ctx);
+            VrrpModelBuilder.Built built = VrrpModelBuilder.buildWithGlobals(root, GlobalDefsBuilder.build(root, ctx),
+                    ctx);
+            GlobalDefs global = built.global();
+            VrrpConfig vrrp = built.vrrp();
             LvsConfig lvs = LvsModelBuilder.build(root, global, vrrp, ctx);
             KeepalivedConfig config = new KeepalivedConfig(global, vrrp, lvs, ctx.notActedOn());
             if (preprocessor.hadConfigFileError()) {

@@ -1,10 +1,10 @@
 package org.jkeepalived.daemon;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.jkeepalived.config.KeepalivedConfig;
 import org.jkeepalived.config.lvs.LvsConfig;
 import org.jkeepalived.config.lvs.RealServer;
@@ -15,6 +15,7 @@ import org.jkeepalived.daemon.smtp.SmtpAlerter;
 import org.jkeepalived.healthcheck.script.ScriptLauncher;
 import org.jkeepalived.ipvs.IpvsClient;
 import org.jkeepalived.ipvs.IpvsConnectionTimeouts;
+import org.jkeepalived.ipvs.IpvsKernel;
 import org.jkeepalived.ipvs.IpvsReconciler;
 import org.jkeepalived.ipvs.IpvsSyncDaemons;
 import org.jkeepalived.ipvs.LvsGlobals;
@@ -40,7 +41,9 @@ final class IpvsPoolEffects implements CheckerLauncher.Effects {
     /** What keepalived's {@code ipvs_init} reports when the module is not loaded: ENOENT's strerror. */
     private static final String NO_IPVS = "No such file or directory";
 
-    private final IpvsClient client;
+    private final IpvsKernel kernel;
+    /** The netlink socket under {@code kernel}, closed last. */
+    private final Closeable socket;
     private final IpvsReconciler reconciler;
     private final IpvsConnectionTimeouts timeouts;
     private final CheckerScripts scripts;
@@ -52,11 +55,12 @@ final class IpvsPoolEffects implements CheckerLauncher.Effects {
     /** Set by {@link #stopping}: under {@code lvs_flush_on_stop} the pools' removals are left to one sweep. */
     private volatile boolean flushingOnStop;
 
-    private IpvsPoolEffects(IpvsClient client, KeepalivedConfig config, CheckerScripts scripts, Logger log,
-                            SmtpAlerter alerter) {
-        this.client = client;
-        this.reconciler = new IpvsReconciler(client, config.lvs());
-        this.timeouts = new IpvsConnectionTimeouts(client);
+    private IpvsPoolEffects(IpvsKernel kernel, Closeable socket, KeepalivedConfig config, CheckerScripts scripts,
+                            Logger log, SmtpAlerter alerter) {
+        this.kernel = kernel;
+        this.socket = socket;
+        this.reconciler = new IpvsReconciler(kernel, config.lvs());
+        this.timeouts = new IpvsConnectionTimeouts(kernel);
         this.scripts = scripts;
         this.fifos = CheckerFifos.open(config.global(), log);
         this.log = log;
@@ -69,7 +73,7 @@ final class IpvsPoolEffects implements CheckerLauncher.Effects {
     /** keepalived's {@code checker_ipvs_syncd_needed}: the sync daemons are the checkers' without {@code inst}. */
     private Optional<IpvsSyncDaemons> checkerSyncDaemons(LvsGlobals settings) {
         return settings.syncDaemon().filter(daemon -> daemon.vrrpInstance().isEmpty())
-                .map(daemon -> new IpvsSyncDaemons(client, daemon, OptionalInt.empty()));
+                .map(daemon -> new IpvsSyncDaemons(kernel, daemon));
     }
 
     /** {@code start_check} before {@code init_services}: timeouts, the checkers' sync daemons, {@code lvs_flush}. */
@@ -93,8 +97,16 @@ final class IpvsPoolEffects implements CheckerLauncher.Effects {
      */
     static CheckerLauncher.Ipvs kernel(Path procIpVs, ScriptLauncher scripts, String searchPath, Logger log,
                                        SmtpAlerter alerter) {
-        return config -> new IpvsPoolEffects(openClient(procIpVs), config,
-                new CheckerScripts(scripts, searchPath, log), log, alerter).applyGlobalsAtStart();
+        return config -> {
+            IpvsClient client = openClient(procIpVs);
+            return on(client, client::close, config, new CheckerScripts(scripts, searchPath, log), log, alerter);
+        };
+    }
+
+    /** The effects on {@code kernel} once the IPVS globals of {@code config} are applied; {@code socket} closes it. */
+    static CheckerLauncher.Effects on(IpvsKernel kernel, Closeable socket, KeepalivedConfig config,
+                                      CheckerScripts scripts, Logger log, SmtpAlerter alerter) {
+        return new IpvsPoolEffects(kernel, socket, config, scripts, log, alerter).applyGlobalsAtStart();
     }
 
     /**
@@ -114,6 +126,12 @@ final class IpvsPoolEffects implements CheckerLauncher.Effects {
         } catch (IOException e) {
             throw new CheckerLauncher.IpvsUnavailable(e.getMessage());
         }
+    }
+
+    /** The start-up's table commands sent together: {@link IpvsReconciler#inOneBatch}. */
+    @Override
+    public void batched(Runnable decisions) {
+        reconciler.inOneBatch(decisions);
     }
 
     @Override
@@ -239,7 +257,7 @@ final class IpvsPoolEffects implements CheckerLauncher.Effects {
         scripts.close();
         fifos.close();
         try {
-            client.close();
+            socket.close();
         } catch (IOException e) {
             log.debug("IPVS socket not closed: {}", e.getMessage());
         }

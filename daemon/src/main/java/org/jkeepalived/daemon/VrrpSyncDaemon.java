@@ -3,8 +3,8 @@ package org.jkeepalived.daemon;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Predicate;
+import org.jkeepalived.config.global.GlobalDefs;
 import org.jkeepalived.config.KeepalivedConfig;
 import org.jkeepalived.ipvs.IpvsClient;
 import org.jkeepalived.ipvs.IpvsSyncDaemons;
@@ -119,16 +119,16 @@ public final class VrrpSyncDaemon implements MasterListener {
     }
 
     /** The instance a config's sync daemon follows, and its settings. */
-    private record Followed(String instanceName, LvsGlobals.SyncDaemon settings, int vrid) {
+    private record Followed(String instanceName, GlobalDefs.LvsSyncDaemon settings) {
 
         static Optional<Followed> of(KeepalivedConfig config) {
             return LvsGlobals.of(config).syncDaemon().flatMap(settings -> settings.vrrpInstance()
                     .flatMap(name -> Optional.ofNullable(config.vrrp().instances().get(name)))
-                    .map(instance -> new Followed(instance.name(), settings, instance.virtualRouterId())));
+                    .map(instance -> new Followed(instance.name(), settings)));
         }
 
         IpvsSyncDaemons daemons(IpvsClient client) {
-            return new IpvsSyncDaemons(client, settings, OptionalInt.of(vrid));
+            return new IpvsSyncDaemons(client, settings);
         }
     }
 }

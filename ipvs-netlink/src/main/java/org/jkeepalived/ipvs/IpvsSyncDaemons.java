@@ -3,8 +3,8 @@ package org.jkeepalived.ipvs;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 
+import org.jkeepalived.config.global.GlobalDefs;
 import org.jkeepalived.ipvs.codec.IpvsDaemon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,17 +28,17 @@ public final class IpvsSyncDaemons {
     private static final Logger LOG = LoggerFactory.getLogger(IpvsSyncDaemons.class);
 
     private final IpvsKernel kernel;
-    private final LvsGlobals.SyncDaemon settings;
+    private final GlobalDefs.LvsSyncDaemon settings;
     private final long syncId;
 
     /**
-     * @param instanceVrid the VRID of the {@code inst} instance (its sync id when {@code id} is not given); empty
-     *                     without an instance, where the sync id defaults to 0
+     * @param settings as the config model leaves them: with an instance, its sync id defaults to the instance's VRID
+     *                 there already; without, it defaults to 0 here
      */
-    public IpvsSyncDaemons(IpvsKernel kernel, LvsGlobals.SyncDaemon settings, OptionalInt instanceVrid) {
+    public IpvsSyncDaemons(IpvsKernel kernel, GlobalDefs.LvsSyncDaemon settings) {
         this.kernel = Objects.requireNonNull(kernel, "kernel");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.syncId = settings.syncId().orElse(instanceVrid.orElse(0));
+        this.syncId = settings.syncId().orElse(0);
     }
 
     /** Whether the VRRP side owns the daemons ({@code inst} given), else the checkers do. */

@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.Random;
 
+import org.jkeepalived.config.global.GlobalDefs;
 import org.jkeepalived.config.ConfigLoader;
 import org.jkeepalived.config.LoadOptions;
 import org.jkeepalived.config.value.LiveHost;
@@ -48,24 +48,24 @@ class LvsGlobalsTest {
         assertTrue(globals.flushAtStart());
         assertEquals(LvsGlobals.FlushOnStop.VIRTUAL_SERVERS, globals.flushOnStop());
         assertEquals(new IpvsTimeouts(7200, 0, 60), globals.timeouts(), "tcpfin beyond 31 days is refused");
-        assertEquals(new LvsGlobals.SyncDaemon("eth1", Optional.of("VI_1"), OptionalLong.empty(), OptionalInt.of(1400),
-                OptionalInt.of(8848), OptionalInt.of(2), Optional.of(InetAddress.getByName("239.1.2.3"))),
+        assertEquals(new GlobalDefs.LvsSyncDaemon("eth1", Optional.of("VI_1"), OptionalInt.of(51),
+                OptionalInt.of(1400), OptionalInt.of(8848), OptionalInt.of(2), Optional.of(InetAddress.getByName("239.1.2.3"))),
                 globals.syncDaemon().orElseThrow());
         assertEquals(LvsGlobals.FlushOnStop.FULL, globals("    lvs_flush_onstop\n").flushOnStop());
     }
 
     @Test
     void theOldSyncDaemonFormNamesTheInstanceThenTheSyncId() throws IOException {
-        LvsGlobals.SyncDaemon old = globals("    lvs_sync_daemon eth1 VI_1 7\n").syncDaemon().orElseThrow();
+        GlobalDefs.LvsSyncDaemon old = globals("    lvs_sync_daemon eth1 VI_1 7\n").syncDaemon().orElseThrow();
 
         assertEquals(Optional.of("VI_1"), old.vrrpInstance());
-        assertEquals(OptionalLong.of(7), old.syncId());
+        assertEquals(OptionalInt.of(7), old.syncId());
     }
 
     @Test
     void withoutAnInstanceTheCheckersStartMasterAndBackupWithSyncIdZeroAndStopBothQuietly() throws IOException {
         IpvsSyncDaemons daemons = new IpvsSyncDaemons(kernel, globals("    lvs_sync_daemon eth1\n").syncDaemon()
-                .orElseThrow(), OptionalInt.empty());
+                .orElseThrow());
 
         assertFalse(daemons.followsVrrpInstance());
         assertTrue(daemons.startBoth());
@@ -81,7 +81,7 @@ class LvsGlobalsTest {
     @Test
     void anInstanceSwitchesTheDaemonWithItsStateUnderItsVrid() throws IOException {
         IpvsSyncDaemons daemons = new IpvsSyncDaemons(kernel, globals("    lvs_sync_daemon eth1 inst VI_1\n")
-                .syncDaemon().orElseThrow(), OptionalInt.of(51));
+                .syncDaemon().orElseThrow());
 
         assertTrue(daemons.followsVrrpInstance());
         assertFalse(daemons.becomeMaster(), "no backup daemon to stop yet: keepalived logs the refusal");
@@ -95,7 +95,7 @@ class LvsGlobalsTest {
     @Test
     void vrrpStartingRunsTheBackupDaemonSoBecomingMasterSwapsItWithoutARefusal() throws IOException {
         IpvsSyncDaemons daemons = new IpvsSyncDaemons(kernel, globals("    lvs_sync_daemon eth1 inst VI_1\n")
-                .syncDaemon().orElseThrow(), OptionalInt.of(51));
+                .syncDaemon().orElseThrow());
 
         assertTrue(daemons.startFor(false));
         assertTrue(daemons.becomeMaster());
@@ -105,14 +105,14 @@ class LvsGlobalsTest {
 
     @Test
     void syncDaemonsDifferWhenTheirSyncIdOrOptionsDifferAsKeepalivedComparesThemOnReload() throws IOException {
-        LvsGlobals.SyncDaemon settings = globals("    lvs_sync_daemon eth1 inst VI_1 maxlen 1400\n").syncDaemon()
+        GlobalDefs.LvsSyncDaemon settings = globals("    lvs_sync_daemon eth1 inst VI_1 maxlen 1400\n").syncDaemon()
                 .orElseThrow();
-        IpvsSyncDaemons daemons = new IpvsSyncDaemons(kernel, settings, OptionalInt.of(51));
+        IpvsSyncDaemons daemons = new IpvsSyncDaemons(kernel, settings);
 
-        assertTrue(daemons.sameSettings(new IpvsSyncDaemons(kernel, settings, OptionalInt.of(51))));
-        assertFalse(daemons.sameSettings(new IpvsSyncDaemons(kernel, settings, OptionalInt.of(52))));
+        assertTrue(daemons.sameSettings(new IpvsSyncDaemons(kernel, settings)));
+        assertFalse(daemons.sameSettings(new IpvsSyncDaemons(kernel, settings.withSyncId(52))));
         assertFalse(daemons.sameSettings(new IpvsSyncDaemons(kernel, globals("    lvs_sync_daemon eth1 inst VI_1\n")
-                .syncDaemon().orElseThrow(), OptionalInt.of(51))));
+                .syncDaemon().orElseThrow())));
     }
 
     @Test

@@ -1,8 +1,10 @@
 package org.jkeepalived.config.global;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.jkeepalived.config.value.ScriptSpec;
 import org.jkeepalived.config.value.ScriptUserSetting;
@@ -28,10 +30,10 @@ import org.jkeepalived.config.value.ScriptUserSetting;
  * @param notifyFifo               {@code notify_fifo} with its {@code notify_fifo_script}
  * @param vrrpNotifyFifo           {@code vrrp_notify_fifo} with its {@code vrrp_notify_fifo_script}
  * @param lvsNotifyFifo            {@code lvs_notify_fifo} with its {@code lvs_notify_fifo_script}
- * @param lvsSyncDaemon            {@code lvs_sync_daemon}
  * @param vrrpStartupDelayMicros   {@code vrrp_startup_delay}, 0 when unset
  * @param vrrpNotifyPriorityChanges {@code vrrp_notify_priority_changes}: the instances' default
- * @param lvs                      {@code lvs_flush}, {@code lvs_flush_on_stop} and {@code lvs_timeouts}
+ * @param lvs                      {@code lvs_flush}, {@code lvs_flush_on_stop}, {@code lvs_timeouts} and
+ *                                 {@code lvs_sync_daemon}
  */
 public record GlobalDefs(String routerId, List<String> notificationEmails, Optional<String> notificationEmailFrom,
                          Optional<SmtpServer> smtpServer, Optional<String> smtpHeloName, int smtpConnectTimeoutSecs,
@@ -43,8 +45,7 @@ public record GlobalDefs(String routerId, List<String> notificationEmails, Optio
                          boolean vrrpLowerPrioNoAdvert, boolean vrrpHigherPrioSendAdvert,
                          boolean vrrpCheckUnicastSrc, String vrrpMcastGroup4, String vrrpMcastGroup6,
                          GarpDefaults garp, Optional<NotifyFifo> notifyFifo, Optional<NotifyFifo> vrrpNotifyFifo,
-                         Optional<NotifyFifo> lvsNotifyFifo, Optional<LvsSyncDaemon> lvsSyncDaemon,
-                         long vrrpStartupDelayMicros, boolean vrrpNotifyPriorityChanges, LvsSettings lvs) {
+                         Optional<NotifyFifo> lvsNotifyFifo, long vrrpStartupDelayMicros, boolean vrrpNotifyPriorityChanges, LvsSettings lvs) {
 
     public static final int DEFAULT_SMTP_CONNECT_TIMEOUT_SECS = 30;
 
@@ -56,6 +57,16 @@ public record GlobalDefs(String routerId, List<String> notificationEmails, Optio
         }
         Objects.requireNonNull(garp, "garp");
         Objects.requireNonNull(lvs, "lvs");
+    }
+
+    /** The same global_defs with other IPVS settings, as the VRRP side completes {@code lvs_sync_daemon}. */
+    public GlobalDefs withLvs(LvsSettings newLvs) {
+        return new GlobalDefs(routerId, notificationEmails, notificationEmailFrom, smtpServer, smtpHeloName,
+                smtpConnectTimeoutSecs, smtpAlert, smtpAlertVrrp, smtpAlertChecker, checkerLogAllFailures, scriptUser,
+                enableScriptSecurity, dynamicInterfaces, allowIfChanges, defaultInterface, vrrpVersion, vrrpStrict,
+                vrrpSkipCheckAdvAddr, vrrpLowerPrioNoAdvert, vrrpHigherPrioSendAdvert, vrrpCheckUnicastSrc,
+                vrrpMcastGroup4, vrrpMcastGroup6, garp, notifyFifo, vrrpNotifyFifo, lvsNotifyFifo,
+                vrrpStartupDelayMicros, vrrpNotifyPriorityChanges, newLvs);
     }
 
     /** {@code smtp_server HOST [PORT]}; HOST is an address or a name resolved when mail is sent. */
@@ -103,11 +114,52 @@ public record GlobalDefs(String routerId, List<String> notificationEmails, Optio
         }
     }
 
-    /** {@code lvs_sync_daemon IFNAME [VRRP_INSTANCE] [id N] [maxlen N] [port N] [ttl N] [group IP]}: the words kept. */
-    public record LvsSyncDaemon(String interfaceName, List<String> options) {
+    /**
+     * {@code lvs_sync_daemon IFNAME [inst VRRP_INSTANCE] [id N] [maxlen N] [port N] [ttl N] [group IP]} (or its old
+     * form {@code IFNAME VRRP_INSTANCE [SYNC_ID]}), or a vrrp_instance's deprecated {@code lvs_sync_daemon_interface
+     * IFNAME}, as keepalived 2.2.7 leaves it once its VRRP side has found the instance.
+     *
+     * @param vrrpInstance the instance whose state decides master or backup; empty: the checkers run both daemons
+     * @param syncId       {@code id} (0..255); empty: the instance's VRID, or 0 without an instance
+     * @param maxLength    {@code maxlen}, 1..65507
+     * @param port         {@code port}, 1..65535
+     * @param ttl          {@code ttl}, 1..255
+     * @param group        {@code group}, a multicast address
+     */
+    public record LvsSyncDaemon(String interfaceName, Optional<String> vrrpInstance, OptionalInt syncId,
+                                OptionalInt maxLength, OptionalInt port, OptionalInt ttl,
+                                Optional<InetAddress> group) {
+        /** keepalived's IP_VS_IFNAME_MAXLEN, the terminating NUL included. */
+        public static final int IFNAME_MAX_LENGTH = 16;
+        public static final int MAX_SYNC_ID = 255;
+        /** The largest datagram payload: 65535 less the IPv4 and UDP headers. */
+        public static final int MAX_MAX_LENGTH = 65_535 - 20 - 8;
+
         public LvsSyncDaemon {
             Objects.requireNonNull(interfaceName, "interfaceName");
-            options = List.copyOf(options);
+            Objects.requireNonNull(vrrpInstance, "vrrpInstance");
+            requireRange("syncId", syncId, 0, MAX_SYNC_ID);
+            requireRange("maxLength", maxLength, 1, MAX_MAX_LENGTH);
+            requireRange("port", port, 1, 65_535);
+            requireRange("ttl", ttl, 1, 255);
+            Objects.requireNonNull(group, "group");
+            if (group.isPresent() && !group.get().isMulticastAddress()) {
+                throw new IllegalArgumentException("group: " + group.get() + " (expected a multicast address)");
+            }
+        }
+
+        /** The same settings with the sync id given explicitly. */
+        public LvsSyncDaemon withSyncId(int newSyncId) {
+            return new LvsSyncDaemon(interfaceName, vrrpInstance, OptionalInt.of(newSyncId), maxLength, port, ttl,
+                    group);
+        }
+
+        private static void requireRange(String name, OptionalInt value, int min, int max) {
+            Objects.requireNonNull(value, name);
+            if (value.isPresent() && (value.getAsInt() < min || value.getAsInt() > max)) {
+                throw new IllegalArgumentException(name + ": " + value.getAsInt() + " (expected " + min + ".." + max
+                        + ")");
+            }
         }
     }
 
@@ -122,26 +174,34 @@ public record GlobalDefs(String routerId, List<String> notificationEmails, Optio
     }
 
     /**
-     * The IPVS globals beside the sync daemon.
+     * The IPVS globals.
      *
      * @param flush             {@code lvs_flush}: the whole table emptied at start
      * @param flushOnStop       {@code lvs_flush_on_stop} (or its old spelling {@code lvs_flush_onstop})
      * @param tcpTimeoutSecs    {@code lvs_timeouts tcp}, 0 when not given
      * @param tcpFinTimeoutSecs {@code lvs_timeouts tcpfin}, 0 when not given
      * @param udpTimeoutSecs    {@code lvs_timeouts udp}, 0 when not given
+     * @param syncDaemon        {@code lvs_sync_daemon}
      */
     public record LvsSettings(boolean flush, LvsFlushOnStop flushOnStop, long tcpTimeoutSecs, long tcpFinTimeoutSecs,
-                              long udpTimeoutSecs) {
+                              long udpTimeoutSecs, Optional<LvsSyncDaemon> syncDaemon) {
 
         /** keepalived's LVS_MAX_TIMEOUT: 31 days in seconds. */
         public static final long MAX_TIMEOUT_SECS = 86_400L * 31;
-        public static final LvsSettings DEFAULT = new LvsSettings(false, LvsFlushOnStop.NONE, 0, 0, 0);
+        public static final LvsSettings DEFAULT = new LvsSettings(false, LvsFlushOnStop.NONE, 0, 0, 0,
+                Optional.empty());
 
         public LvsSettings {
             Objects.requireNonNull(flushOnStop, "flushOnStop");
             requireTimeout("tcpTimeoutSecs", tcpTimeoutSecs);
             requireTimeout("tcpFinTimeoutSecs", tcpFinTimeoutSecs);
             requireTimeout("udpTimeoutSecs", udpTimeoutSecs);
+            Objects.requireNonNull(syncDaemon, "syncDaemon");
+        }
+
+        public LvsSettings withSyncDaemon(Optional<LvsSyncDaemon> newSyncDaemon) {
+            return new LvsSettings(flush, flushOnStop, tcpTimeoutSecs, tcpFinTimeoutSecs, udpTimeoutSecs,
+                    newSyncDaemon);
         }
 
         private static void requireTimeout(String name, long secs) {

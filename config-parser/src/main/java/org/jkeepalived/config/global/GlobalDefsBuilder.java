@@ -166,8 +166,7 @@ public final class GlobalDefsBuilder {
                 case "vrrp_notify_fifo_script" -> vrrpNotifyFifo.script(node);
                 case "lvs_notify_fifo" -> lvsNotifyFifo.name(node);
                 case "lvs_notify_fifo_script" -> lvsNotifyFifo.script(node);
-                case "lvs_sync_daemon" -> lvsSyncDaemon = Optional.of(new GlobalDefs.LvsSyncDaemon(ctx.word(node, 1),
-                        node.args().subList(1, node.args().size())));
+                case "lvs_sync_daemon" -> lvsSyncDaemon = LvsSyncDaemonParser.parse(node, lvsSyncDaemon, ctx);
                 case "lvs_flush" -> lvsFlush = true;
                 case "lvs_flush_on_stop", "lvs_flush_onstop" -> lvsFlushOnStop(node);
                 case "lvs_timeouts" -> lvsTimeouts(node);
@@ -226,9 +225,9 @@ public final class GlobalDefsBuilder {
                     smtpAlertVrrp, smtpAlertChecker, checkerLogAllFailures, scriptUser, scriptSecurity,
                     dynamicInterfaces, allowIfChanges, defaultInterface, vrrpVersion, vrrpStrict, skipCheckAdvAddr,
                     lowerPrioNoAdvert, higherPrioSendAdvert, checkUnicastSrc, mcastGroup4, mcastGroup6, garp, fifo,
-                    vrrpFifo, lvsFifo, lvsSyncDaemon, startupDelayMicros, notifyPriorityChanges,
+                    vrrpFifo, lvsFifo, startupDelayMicros, notifyPriorityChanges,
                     new GlobalDefs.LvsSettings(lvsFlush, lvsFlushOnStop, lvsTimeoutsSecs[0], lvsTimeoutsSecs[1],
-                            lvsTimeoutsSecs[2]));
+                            lvsTimeoutsSecs[2], lvsSyncDaemon));
         }
 
         /**

@@ -51,6 +51,8 @@ public final class VrrpModelBuilder {
 
     private final GlobalDefs global;
     private final BuildContext ctx;
+    /** {@code lvs_sync_daemon}, which a deprecated {@code lvs_sync_daemon_interface} may set, as VRRP leaves it. */
+    private Optional<GlobalDefs.LvsSyncDaemon> syncDaemon;
     private final ScriptUsers users;
     private final TrackerParser trackers;
     private final Map<String, VrrpScript> scripts = new LinkedHashMap<>();
@@ -69,15 +71,30 @@ public final class VrrpModelBuilder {
     private VrrpModelBuilder(ConfigNode root, GlobalDefs global, BuildContext ctx) {
         this.global = global;
         this.ctx = ctx;
+        this.syncDaemon = global.lvs().syncDaemon();
         this.users = new ScriptUsers(ctx, global.enableScriptSecurity(), global.scriptUser());
         this.ipLines = new IpLines(ctx, root, this::interfaceUsable, global.defaultInterface().orElse("eth0"));
         this.trackers = new TrackerParser(ctx, global.dynamicInterfaces(), this::interfaceUsable);
     }
 
     public static VrrpConfig build(ConfigNode root, GlobalDefs global, BuildContext ctx) {
+        return buildWithGlobals(root, global, ctx).vrrp();
+    }
+
+    /**
+     * The VRRP model, and global_defs as keepalived's VRRP side leaves them: {@code lvs_sync_daemon} possibly set by
+     * a vrrp_instance's deprecated {@code lvs_sync_daemon_interface}, its instance looked up (cleared when missing)
+     * and its sync id defaulted to that instance's VRID.
+     */
+    public static Built buildWithGlobals(ConfigNode root, GlobalDefs global, BuildContext ctx) {
         VrrpModelBuilder builder = new VrrpModelBuilder(root, global, ctx);
         root.children().forEach(builder::parseRoot);
-        return builder.validate();
+        VrrpConfig vrrp = builder.validate();
+        return new Built(global.withLvs(global.lvs().withSyncDaemon(builder.syncDaemon)), vrrp);
+    }
+
+    /** What {@link #buildWithGlobals} gives. */
+    public record Built(GlobalDefs global, VrrpConfig vrrp) {
     }
 
     private void parseRoot(ConfigNode node) {
@@ -455,12 +472,49 @@ public final class VrrpModelBuilder {
                     vrrp.version = 3;
                 }
             }
-            case "lvs_sync_daemon_interface" -> {
-                error(at, "(" + iname + ") Specifying lvs_sync_daemon_interface against a vrrp is deprecated.");
-                error(at, "        Please use global lvs_sync_daemon");
-                ctx.notActedOn("vrrp_instance " + iname, item);
-            }
+            case "lvs_sync_daemon_interface" -> deprecatedSyncDaemon(iname, item);
             default -> ctx.notActedOn("vrrp_instance " + iname, item);
+        }
+    }
+
+    /**
+     * keepalived's {@code vrrp_lvs_syncd_handler}: the global sync daemon set on this interface, following this
+     * instance. As keepalived 2.2.7 then knows the instance but not its name, its sync id is 0, not the VRID, and its
+     * checker process, which does not read vrrp_instance keywords, leaves the daemons to VRRP.
+     */
+    private void deprecatedSyncDaemon(String iname, ConfigNode item) {
+        Location at = item.location();
+        error(at, "(" + iname + ") Specifying lvs_sync_daemon_interface against a vrrp is deprecated.");
+        // keepalived pads with "%*s" of width strlen(iname) - 2: a negative width pads all the same
+        error(at, "      " + " ".repeat(Math.abs(iname.length() - 2)) + "Please use global lvs_sync_daemon");
+        if (syncDaemon.isPresent()) {
+            error(at, "(" + iname + ") lvs_sync_daemon_interface has already been specified as "
+                    + syncDaemon.get().interfaceName() + " - ignoring");
+            return;
+        }
+        syncDaemon = Optional.of(new GlobalDefs.LvsSyncDaemon(ctx.word(item, 1), Optional.of(iname),
+                OptionalInt.of(0), OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(), Optional.empty()));
+    }
+
+    /**
+     * {@code vrrp_complete_init} after its {@code -t} checks: the sync daemon's instance looked up by name; when
+     * missing, keepalived logs it and clears the setting. Without instances keepalived runs no VRRP process to look,
+     * and its checkers leave a sync daemon with an instance alone all the same.
+     */
+    private void resolveSyncDaemonInstance() {
+        Optional<String> name = syncDaemon.flatMap(GlobalDefs.LvsSyncDaemon::vrrpInstance);
+        if (name.isEmpty() || instances.isEmpty()) {
+            return;
+        }
+        InstanceDraft instance = instances.get(name.get());
+        if (instance == null) {
+            if (!ctx.configTest()) {
+                error(null, "Unable to find vrrp instance " + name.get()
+                        + " for lvs_syncd - clearing lvs_syncd config");
+            }
+            syncDaemon = Optional.empty();
+        } else if (syncDaemon.get().syncId().isEmpty()) {
+            syncDaemon = Optional.of(syncDaemon.get().withSyncId(instance.vrid));
         }
     }
 
@@ -821,6 +875,7 @@ public final class VrrpModelBuilder {
         if (hasDuplicateVrids(complete)) {
             return refused(complete);
         }
+        resolveSyncDaemonInstance();
         for (String name : List.copyOf(scripts.keySet())) {
             boolean used = instances.values().stream().anyMatch(i -> tracks(i.trackScripts, name))
                     || syncGroups.values().stream().anyMatch(g -> tracks(g.tracking().scripts(), name));

@@ -41,8 +41,9 @@ public final class CheckerService {
 
     /**
      * keepalived's {@code init_services} then {@code register_checkers_thread}: every pool enters IPVS (its FILE_CHECKs
-     * set from their files first), then every
-     * checker is activated and started (each waits for its own warmup), then the BFD checkers' monitoring.
+     * set from their files first) in one {@link PoolEffects#batched} run, so that thousands of destinations go to the
+     * kernel together; then every checker is activated and started (each waits for its own warmup), then the BFD
+     * checkers' monitoring.
      */
     public void start() {
         onLoop(() -> {
@@ -51,7 +52,7 @@ public final class CheckerService {
                     factory.startingState(checker.target).ifPresent(state -> pool.checkerStartsAs(checker, state));
                 }
             }
-            pools.forEach(VirtualServerPool::start);
+            effects.batched(() -> pools.forEach(VirtualServerPool::start));
             startCheckers(Map.of());
         });
     }

@@ -14,6 +14,15 @@ import org.jkeepalived.config.value.ScriptSpec;
  */
 public interface PoolEffects {
 
+    /**
+     * Runs {@code decisions}, the pools' start-up, at once. An IPVS applier may hold their table commands and send
+     * them together (many requests to a netlink datagram), each still answered and any refusal logged in keepalived's
+     * words; inside, every add then reports success, as none can be answered before the batch goes.
+     */
+    default void batched(Runnable decisions) {
+        decisions.run();
+    }
+
     /** {@code IP_VS_SO_SET_ADD}: the virtual service, with its scheduler and persistence. */
     void addVirtualServer(VirtualServer virtualServer);
 

@@ -1,7 +1,6 @@
 package org.jkeepalived.it.ipvs;
 
 import java.nio.file.Path;
-import java.util.OptionalInt;
 import java.util.Random;
 
 import org.jkeepalived.config.ConfigLoader;
@@ -28,8 +27,7 @@ public final class SyncDaemonControl {
                 new LiveHost(Path.of("/")), new Random(0))).config().orElseThrow());
         boolean done = true;
         try (IpvsClient client = IpvsClient.open(1, REPLY_TIMEOUT_MILLIS)) {
-            IpvsSyncDaemons daemons = new IpvsSyncDaemons(client, globals.syncDaemon().orElseThrow(),
-                    OptionalInt.empty());
+            IpvsSyncDaemons daemons = new IpvsSyncDaemons(client, globals.syncDaemon().orElseThrow());
             if (args[0].equals("start")) {
                 done = daemons.startBoth();
             } else {
