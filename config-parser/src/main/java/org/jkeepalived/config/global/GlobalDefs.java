@@ -34,6 +34,8 @@ import org.jkeepalived.config.value.ScriptUserSetting;
  * @param vrrpNotifyPriorityChanges {@code vrrp_notify_priority_changes}: the instances' default
  * @param lvs                      {@code lvs_flush}, {@code lvs_flush_on_stop}, {@code lvs_timeouts} and
  *                                 {@code lvs_sync_daemon}
+ * @param noEmailFaults            {@code no_email_faults}: VRRP instances and sync groups mail no FAULT state
+ * @param noCheckerEmails          {@code no_checker_emails}: a checker mails only when its real server changes
  */
 public record GlobalDefs(String routerId, List<String> notificationEmails, Optional<String> notificationEmailFrom,
                          Optional<SmtpServer> smtpServer, Optional<String> smtpHeloName, int smtpConnectTimeoutSecs,
@@ -45,7 +47,9 @@ public record GlobalDefs(String routerId, List<String> notificationEmails, Optio
                          boolean vrrpLowerPrioNoAdvert, boolean vrrpHigherPrioSendAdvert,
                          boolean vrrpCheckUnicastSrc, String vrrpMcastGroup4, String vrrpMcastGroup6,
                          GarpDefaults garp, Optional<NotifyFifo> notifyFifo, Optional<NotifyFifo> vrrpNotifyFifo,
-                         Optional<NotifyFifo> lvsNotifyFifo, long vrrpStartupDelayMicros, boolean vrrpNotifyPriorityChanges, LvsSettings lvs) {
+                         Optional<NotifyFifo> lvsNotifyFifo, long vrrpStartupDelayMicros,
+                         boolean vrrpNotifyPriorityChanges, LvsSettings lvs, boolean noEmailFaults,
+                         boolean noCheckerEmails) {
 
     public static final int DEFAULT_SMTP_CONNECT_TIMEOUT_SECS = 30;
 
@@ -66,7 +70,7 @@ public record GlobalDefs(String routerId, List<String> notificationEmails, Optio
                 enableScriptSecurity, dynamicInterfaces, allowIfChanges, defaultInterface, vrrpVersion, vrrpStrict,
                 vrrpSkipCheckAdvAddr, vrrpLowerPrioNoAdvert, vrrpHigherPrioSendAdvert, vrrpCheckUnicastSrc,
                 vrrpMcastGroup4, vrrpMcastGroup6, garp, notifyFifo, vrrpNotifyFifo, lvsNotifyFifo,
-                vrrpStartupDelayMicros, vrrpNotifyPriorityChanges, newLvs);
+                vrrpStartupDelayMicros, vrrpNotifyPriorityChanges, newLvs, noEmailFaults, noCheckerEmails);
     }
 
     /** {@code smtp_server HOST [PORT]}; HOST is an address or a name resolved when mail is sent. */

@@ -86,6 +86,8 @@ public final class GlobalDefsBuilder {
         private ScriptUsers users;
         private Optional<GlobalDefs.LvsSyncDaemon> lvsSyncDaemon = Optional.empty();
         private boolean lvsFlush;
+        private boolean noEmailFaults;
+        private boolean noCheckerEmails;
         private GlobalDefs.LvsFlushOnStop lvsFlushOnStop = GlobalDefs.LvsFlushOnStop.NONE;
         /** {@code lvs_timeouts} tcp, tcpfin, udp. */
         private final long[] lvsTimeoutsSecs = new long[3];
@@ -170,6 +172,10 @@ public final class GlobalDefsBuilder {
                 case "lvs_flush" -> lvsFlush = true;
                 case "lvs_flush_on_stop", "lvs_flush_onstop" -> lvsFlushOnStop(node);
                 case "lvs_timeouts" -> lvsTimeouts(node);
+                case "no_email_faults" -> noEmailFaults = true;
+                case "no_checker_emails" -> noCheckerEmails =
+                        optionalBool(node, "Invalid value '%s' for global no_checker_emails specified")
+                                .orElse(noCheckerEmails);
                 default -> ctx.notActedOn(BLOCK, node);
             }
         }
@@ -227,7 +233,7 @@ public final class GlobalDefsBuilder {
                     lowerPrioNoAdvert, higherPrioSendAdvert, checkUnicastSrc, mcastGroup4, mcastGroup6, garp, fifo,
                     vrrpFifo, lvsFifo, startupDelayMicros, notifyPriorityChanges,
                     new GlobalDefs.LvsSettings(lvsFlush, lvsFlushOnStop, lvsTimeoutsSecs[0], lvsTimeoutsSecs[1],
-                            lvsTimeoutsSecs[2], lvsSyncDaemon));
+                            lvsTimeoutsSecs[2], lvsSyncDaemon), noEmailFaults, noCheckerEmails);
         }
 
         /**

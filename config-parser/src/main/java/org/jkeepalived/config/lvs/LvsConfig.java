@@ -8,11 +8,13 @@ import java.util.Optional;
  * Everything the checker side of keepalived reads: the SSL context, virtual server groups, virtual servers with their
  * real servers and checkers, in file order. Virtual servers are identified by {@link VirtualServer#key()} (with
  * protocol), real servers by {@link RealServer#endpoint()}.
+ *
+ * @param noCheckerEmails global {@code no_checker_emails}: a checker mails only when its real server changes state
  */
 public record LvsConfig(Optional<SslContext> ssl, List<VirtualServerGroup> groups,
-                        List<VirtualServer> virtualServers) {
+                        List<VirtualServer> virtualServers, boolean noCheckerEmails) {
 
-    public static final LvsConfig EMPTY = new LvsConfig(Optional.empty(), List.of(), List.of());
+    public static final LvsConfig EMPTY = new LvsConfig(Optional.empty(), List.of(), List.of(), false);
 
     public LvsConfig {
         Objects.requireNonNull(ssl, "ssl");

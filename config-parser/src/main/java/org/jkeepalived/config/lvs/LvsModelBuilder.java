@@ -20,14 +20,14 @@ public final class LvsModelBuilder {
      * file order.
      */
     public static LvsConfig build(ConfigNode root, GlobalDefs global, VrrpConfig vrrp, BuildContext ctx) {
-        return build(root, CheckerGlobals.of(global), ctx);
+        return build(root, CheckerGlobals.of(global), global.noCheckerEmails(), ctx);
     }
 
-    static LvsConfig build(ConfigNode root, CheckerGlobals globals, BuildContext ctx) {
+    static LvsConfig build(ConfigNode root, CheckerGlobals globals, boolean noCheckerEmails, BuildContext ctx) {
         CheckParser parser = new CheckParser(ctx, globals);
         parser.parse(root);
         List<VirtualServer> servers = new CheckValidator(ctx, globals).validate(parser.virtualServers(),
                 parser.groups());
-        return new LvsConfig(parser.ssl(), parser.groups(), servers);
+        return new LvsConfig(parser.ssl(), parser.groups(), servers, noCheckerEmails);
     }
 }

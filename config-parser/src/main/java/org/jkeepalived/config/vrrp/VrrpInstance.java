@@ -36,6 +36,8 @@ import org.jkeepalived.config.value.ScriptSpec;
  * @param notifyDeleted        {@code notify_deleted}: an instance removed at reload notifies DELETED, not FAULT
  * @param unicastTtl           {@code unicast_ttl}, 0..255, of an instance with unicast peers: the TTL (IPv4) or
  *                             hop limit (IPv6) of its adverts; empty when not set (255 then)
+ * @param smtpAlert            {@code smtp_alert}; empty when unset (global_defs' smtp_alert_vrrp, then
+ *                             smtp_alert, then false decide)
  */
 public record VrrpInstance(String name, Optional<String> interfaceName, State initialState, int virtualRouterId,
                            int priority, long advertIntervalMicros, int version, boolean nopreempt,
@@ -48,7 +50,7 @@ public record VrrpInstance(String name, Optional<String> interfaceName, State in
                            boolean higherPrioSendAdvert, boolean skipCheckAdvAddr, int debugLevel,
                            Map<String, ScriptSpec> notifyScripts, Location location, boolean dontTrackPrimary,
                            Optional<Boolean> notifyPriorityChanges, boolean notifyDeleted,
-                           OptionalInt unicastTtl) {
+                           OptionalInt unicastTtl, Optional<Boolean> smtpAlert) {
 
     public static final int PRIORITY_OWNER = 255;
     public static final int PRIORITY_DEFAULT = 100;
@@ -124,5 +126,6 @@ public record VrrpInstance(String name, Optional<String> interfaceName, State in
         notifyScripts = VrrpConfig.ordered(notifyScripts);
         Objects.requireNonNull(notifyPriorityChanges, "notifyPriorityChanges");
         Objects.requireNonNull(unicastTtl, "unicastTtl");
+        Objects.requireNonNull(smtpAlert, "smtpAlert");
     }
 }

@@ -243,6 +243,7 @@ public final class VrrpModelBuilder {
         boolean vmacXmitBase;
         boolean dontTrackPrimary;
         Optional<Boolean> notifyPriorityChanges = Optional.empty();
+        Optional<Boolean> smtpAlert = Optional.empty();
         boolean notifyDeleted;
         OptionalInt unicastTtl = OptionalInt.empty();
         Optional<String> vmacName = Optional.empty();
@@ -421,6 +422,9 @@ public final class VrrpModelBuilder {
             case "notify_priority_changes" -> Values.optionalBool(ctx, item,
                     word -> "(" + iname + ") Invalid value '" + word + "' for notify_priority_changes specified")
                     .ifPresent(value -> vrrp.notifyPriorityChanges = Optional.of(value));
+            case "smtp_alert" -> Values.optionalBool(ctx, item,
+                    word -> "Invalid vrrp_instance smtp_alert parameter " + word)
+                    .ifPresent(value -> vrrp.smtpAlert = Optional.of(value));
             case "use_vmac" -> useVmac(vrrp, item);
             case "vmac_xmit_base" -> vrrp.vmacXmitBase = true;
             case "accept" -> vrrp.accept = Optional.of(true);
@@ -805,6 +809,7 @@ public final class VrrpModelBuilder {
         List<Tracked> trackBfds = new ArrayList<>();
         Map<String, ScriptSpec> notify = new LinkedHashMap<>();
         Optional<Boolean> notifyPriorityChanges = Optional.empty();
+        Optional<Boolean> smtpAlert = Optional.empty();
         for (ConfigNode item : node.children()) {
             switch (item.keyword()) {
                 case "group" -> {
@@ -829,11 +834,16 @@ public final class VrrpModelBuilder {
                             + word + "' for sync group notify_priority_changes specified");
                     notifyPriorityChanges = value.isPresent() ? value : notifyPriorityChanges;
                 }
+                case "smtp_alert" -> {
+                    Optional<Boolean> value = Values.optionalBool(ctx, item,
+                            word -> "Invalid vrrp_group smtp_alert parameter " + word);
+                    smtpAlert = value.isPresent() ? value : smtpAlert;
+                }
                 default -> ctx.notActedOn("vrrp_sync_group " + name, item);
             }
         }
         syncGroups.put(name, new SyncGroup(name, members, new Tracking(trackInterfaces, trackScripts,
-                trackFiles, trackProcesses, trackBfds), notify, notifyPriorityChanges));
+                trackFiles, trackProcesses, trackBfds), notify, notifyPriorityChanges, smtpAlert));
         syncGroupLocations.put(name, node.location());
     }
 
@@ -1083,7 +1093,7 @@ public final class VrrpModelBuilder {
                         vrrp.trackBfds), vrrp.unicastSrc, vrrp.peers, vrrp.mcastSrc, vmac, strict,
                 accept, garp, downTimerAdverts, lowerPrioNoAdvert, higherPrioSendAdvert, vrrp.skipCheckAdvAddr,
                 vrrp.debugLevel, vrrp.notify, vrrp.location, vrrp.dontTrackPrimary, vrrp.notifyPriorityChanges,
-                vrrp.notifyDeleted, vrrp.unicastTtl));
+                vrrp.notifyDeleted, vrrp.unicastTtl, vrrp.smtpAlert));
     }
 
     /** Lower priority garp settings: strict mode wants none; unset ones come from global_defs. */
@@ -1168,7 +1178,7 @@ public final class VrrpModelBuilder {
                 syncGroups.remove(group.name());
             } else {
                 syncGroups.put(group.name(), new SyncGroup(group.name(), members, group.tracking(),
-                        group.notifyScripts(), group.notifyPriorityChanges()));
+                        group.notifyScripts(), group.notifyPriorityChanges(), group.smtpAlert()));
             }
         }
     }

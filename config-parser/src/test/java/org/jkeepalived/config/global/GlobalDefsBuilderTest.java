@@ -4,6 +4,7 @@ import static org.jkeepalived.config.ConfigFixtures.context;
 import static org.jkeepalived.config.ConfigFixtures.rendered;
 import static org.jkeepalived.config.ConfigFixtures.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -99,5 +100,25 @@ class GlobalDefsBuilderTest {
         assertEquals(List.of("/bin/true"), global.lvsNotifyFifo().orElseThrow().script().orElseThrow().argv());
         assertEquals(Optional.of(false), global.smtpAlertChecker());
         assertTrue(global.checkerLogAllFailures());
+    }
+
+    @Test
+    void noEmailFaultsAndNoCheckerEmailsAreTypedAndAnInvalidNoCheckerEmailsIsIgnored() {
+        BuildContext ctx = context(TestHost.withInterfaces());
+        GlobalDefs unset = GlobalDefsBuilder.build(tree("global_defs {\n}\n"), ctx);
+        assertFalse(unset.noEmailFaults());
+        assertFalse(unset.noCheckerEmails());
+        GlobalDefs global = GlobalDefsBuilder.build(tree("""
+                global_defs {
+                    no_email_faults
+                    no_checker_emails
+                    no_checker_emails maybe
+                }
+                """), ctx);
+        assertEquals(List.of("(k.conf: Line 4) Invalid value 'maybe' for global no_checker_emails specified"),
+                rendered(ctx));
+        assertTrue(global.noEmailFaults());
+        assertTrue(global.noCheckerEmails());
+        assertTrue(ctx.notActedOn().isEmpty(), ctx.notActedOn().toString());
     }
 }

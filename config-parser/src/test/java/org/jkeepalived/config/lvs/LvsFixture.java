@@ -36,7 +36,7 @@ final class LvsFixture {
         Diagnostics diagnostics = new Diagnostics();
         ConfigNode root = TreeParser.parse(lines(config), diagnostics);
         BuildContext ctx = new BuildContext(diagnostics, host, true);
-        LvsConfig lvs = LvsModelBuilder.build(root, globals, ctx);
+        LvsConfig lvs = LvsModelBuilder.build(root, globals, false, ctx);
         return new Loaded(lvs, diagnostics.list(), diagnostics.worst());
     }
 

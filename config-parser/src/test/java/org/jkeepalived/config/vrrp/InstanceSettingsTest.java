@@ -127,4 +127,45 @@ class InstanceSettingsTest {
         assertTrue(vi1.skipCheckAdvAddr(), "keepalived 2.2.7 sets skip_check_adv_addr even for false");
         assertEquals(2, vi1.debugLevel());
     }
+
+    @Test
+    void smtpAlertOfInstancesAndSyncGroupsIsTypedUnsetOrAValidBooleanWithKeepalivedsMessages() {
+        BuildContext ctx = context(HOST);
+        VrrpConfig config = build("""
+                global_defs {
+                    no_email_faults
+                }
+                vrrp_sync_group G1 {
+                    group {
+                        VI_1
+                        VI_2
+                    }
+                    smtp_alert false
+                    smtp_alert perhaps
+                }
+                vrrp_instance VI_1 {
+                    interface eth0
+                    virtual_router_id 51
+                    smtp_alert
+                    smtp_alert nope
+                    virtual_ipaddress {
+                        10.0.0.1
+                    }
+                }
+                vrrp_instance VI_2 {
+                    interface eth0
+                    virtual_router_id 52
+                    virtual_ipaddress {
+                        10.0.0.2
+                    }
+                }
+                """, ctx);
+        assertEquals(List.of("(k.conf: Line 10) Invalid vrrp_group smtp_alert parameter perhaps",
+                "(k.conf: Line 16) Invalid vrrp_instance smtp_alert parameter nope"), rendered(ctx));
+        assertEquals(Optional.of(false), config.syncGroups().get("G1").smtpAlert());
+        assertEquals(Optional.of(true), config.instances().get("VI_1").smtpAlert());
+        assertEquals(Optional.empty(), config.instances().get("VI_2").smtpAlert());
+        assertTrue(ctx.notActedOn().stream().noneMatch(raw -> raw.keyword().equals("smtp_alert")
+                || raw.keyword().equals("no_email_faults")), ctx.notActedOn().toString());
+    }
 }

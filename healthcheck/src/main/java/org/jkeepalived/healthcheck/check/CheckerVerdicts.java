@@ -1,5 +1,7 @@
 package org.jkeepalived.healthcheck.check;
 
+import java.util.Optional;
+
 /** Where a running checker reports what it concluded; always called on the checker event loop. */
 public interface CheckerVerdicts {
 
@@ -9,6 +11,15 @@ public interface CheckerVerdicts {
      * unchanged state after that.
      */
     void stateChanged(CheckerTarget checker, boolean up);
+
+    /**
+     * {@link #stateChanged(CheckerTarget, boolean)} from a checker that keepalived has mail about it: with its real
+     * server's {@code smtp_alert}, {@code alertBody} is the mail's body. A destination that sends no mail need not
+     * tell the two apart.
+     */
+    default void stateChanged(CheckerTarget checker, boolean up, Optional<String> alertBody) {
+        stateChanged(checker, up);
+    }
 
     /**
      * A {@code misc_dynamic} script's exit status, or a FILE_CHECK's file, set a new weight for the checker's real

@@ -12,8 +12,10 @@ import java.util.OptionalLong;
  * @param delayMicros the time until the next attempt
  * @param state       the checker's new state, when it changed
  * @param weight      the real server's weight as this checker now sets it, when it changed (misc_dynamic)
+ * @param alertBody   with a state: the body of the {@code smtp_alert} mail keepalived's checker sends about it
  */
-public record Decision(long delayMicros, List<String> logLines, Optional<Boolean> state, OptionalLong weight) {
+public record Decision(long delayMicros, List<String> logLines, Optional<Boolean> state, OptionalLong weight,
+                       Optional<String> alertBody) {
 
     public Decision {
         if (delayMicros < 0) {
@@ -22,5 +24,8 @@ public record Decision(long delayMicros, List<String> logLines, Optional<Boolean
         logLines = List.copyOf(logLines);
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(weight, "weight");
+        if (alertBody.isPresent() && state.isEmpty()) {
+            throw new IllegalArgumentException("alertBody: " + alertBody.get() + " (expected only with a state)");
+        }
     }
 }

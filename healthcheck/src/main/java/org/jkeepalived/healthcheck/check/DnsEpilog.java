@@ -25,7 +25,7 @@ final class DnsEpilog extends Epilog {
                 hasRun = true;
                 return decide(timing.delayBeforeRetryMicros());
             }
-            updateState(false);
+            updateState(false, "=> DNS_CHECK: failed on service <=");
         }
         retryIt = 0;
         return decide(timing.delayLoopMicros());
@@ -33,7 +33,7 @@ final class DnsEpilog extends Epilog {
 
     Decision succeeded() {
         if (!up || !hasRun) {
-            updateState(true);
+            updateState(true, "=> DNS_CHECK: succeed on service <=");
         }
         retryIt = 0;
         return decide(timing.delayLoopMicros());

@@ -22,6 +22,7 @@ abstract class Epilog {
     private final List<String> logLines = new ArrayList<>();
     private Optional<Boolean> changedState = Optional.empty();
     private OptionalLong changedWeight = OptionalLong.empty();
+    private Optional<String> alertBody = Optional.empty();
 
     Epilog(CheckerTiming timing, String server, boolean globalLogAllFailures) {
         this.timing = timing;
@@ -51,10 +52,12 @@ abstract class Epilog {
     /**
      * update_svr_checker_state: marks the checker as run and reports the verdict when it changes the state, or when
      * it is the checker's first (keepalived runs an alpha checker's notify_down on a first failure it did not need).
+     * {@code alertBody} is what keepalived's checker mails about it, should its real server have smtp_alert.
      */
-    protected final void updateState(boolean alive) {
+    protected final void updateState(boolean alive, String alertBody) {
         if (up != alive || !hasRun) {
             changedState = Optional.of(alive);
+            this.alertBody = Optional.of(alertBody);
         }
         up = alive;
         hasRun = true;
@@ -65,9 +68,10 @@ abstract class Epilog {
     }
 
     protected final Decision decide(long delayMicros) {
-        Decision decision = new Decision(delayMicros, logLines, changedState, changedWeight);
+        Decision decision = new Decision(delayMicros, logLines, changedState, changedWeight, alertBody);
         logLines.clear();
         changedState = Optional.empty();
+        alertBody = Optional.empty();
         changedWeight = OptionalLong.empty();
         return decision;
     }

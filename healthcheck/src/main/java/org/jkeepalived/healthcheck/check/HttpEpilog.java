@@ -113,7 +113,7 @@ final class HttpEpilog extends Epilog {
         if (method == Method.NEW && urlIt == NONE && failedUrl == NONE) {
             if (!up || !hasRun) {
                 log("Remote Web server " + server + " succeed on service.");
-                updateState(true);
+                updateState(true, "=> CHECK succeed on service <=");
             }
             urlIt = 0;
             retryIt = 0;
@@ -122,7 +122,7 @@ final class HttpEpilog extends Epilog {
                 log(hasRun && timing.retry() != 0
                         ? "HTTP_CHECK on service " + server + " failed after " + (retryIt - 1) + " retries."
                         : "HTTP_CHECK on service " + server + " failed.");
-                updateState(false);
+                updateState(false, "=> CHECK failed on service : HTTP request failed <=");
             }
             failedUrl = urlIt;
         } else if (method == Method.NEW && failedUrl != NONE) {

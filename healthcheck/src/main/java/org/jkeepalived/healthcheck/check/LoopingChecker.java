@@ -57,7 +57,7 @@ abstract class LoopingChecker implements RunningChecker {
         }
         decision.logLines().forEach(LOG::info);
         decision.weight().ifPresent(weight -> verdicts.weightChanged(target, weight));
-        decision.state().ifPresent(up -> verdicts.stateChanged(target, up));
+        decision.state().ifPresent(up -> verdicts.stateChanged(target, up, decision.alertBody()));
         schedule(decision.delayMicros());
     }
 

@@ -111,7 +111,8 @@ final class MiscChecker extends LoopingChecker {
         // keepalived counts the next run from the start of this one
         long elapsedMicros = (context.nanoClock().getAsLong() - startedNanos) / NANOS_PER_MICRO;
         long remainingMicros = Math.max(1, decision.delayMicros() - elapsedMicros);
-        conclude(new Decision(remainingMicros, decision.logLines(), decision.state(), decision.weight()));
+        conclude(new Decision(remainingMicros, decision.logLines(), decision.state(), decision.weight(),
+                decision.alertBody()));
     }
 
     @Override

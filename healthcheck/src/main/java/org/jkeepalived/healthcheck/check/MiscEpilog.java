@@ -85,7 +85,7 @@ final class MiscEpilog extends Epilog {
             log("Misc check for [" + server + " VS " + virtualServer + "] by [" + scriptName + "] " + exitType
                     + detail + (success ? "" : reason) + ".");
             if (!messageOnly) {
-                updateState(success);
+                updateState(success, "=> MISC CHECK " + exitType + " on service <=");
                 if (!success) {
                     weightOffset = 0;
                 }

@@ -61,10 +61,10 @@ final class ReachEpilog extends Epilog {
             if (success && (!up || !hasRun)) {
                 log(kind == Kind.UDP ? "UDP connection to " + server + " success."
                         : "ICMP connection to " + server + " success.");
-                updateState(true);
+                updateState(true, "=> " + kind + " CHECK succeed on service <=");
             } else if (!success && (up || !hasRun)) {
                 log(failureLine());
-                updateState(false);
+                updateState(false, "=> " + kind + " CHECK failed on service <=");
             }
         } else if (up) {
             delayMicros = timing.delayBeforeRetryMicros();

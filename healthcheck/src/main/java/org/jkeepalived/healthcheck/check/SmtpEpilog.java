@@ -21,7 +21,7 @@ final class SmtpEpilog extends Epilog {
             return decide(timing.delayBeforeRetryMicros());
         }
         if (up || !hasRun) {
-            updateState(false);
+            updateState(false, "=> CHECK failed on service : " + reason + " <=");
         }
         // smtp_start_check_thread zeroes the count when the next round starts
         retryIt = 0;
@@ -33,7 +33,7 @@ final class SmtpEpilog extends Epilog {
         retryIt = 0;
         if (!up || !hasRun) {
             log("Remote SMTP server " + server + " succeed on service.");
-            updateState(true);
+            updateState(true, "=> CHECK succeed on service <=");
         }
         hasRun = true;
         return decide(timing.delayLoopMicros());

@@ -35,12 +35,12 @@ final class TcpEpilog extends Epilog {
             retryIt = 0;
             if (success && (!up || !hasRun)) {
                 log("TCP connection to " + server + " success.");
-                updateState(true);
+                updateState(true, "=> TCP CHECK succeed on service <=");
             } else if (!success && (up || !hasRun)) {
                 log(timing.retry() != 0 && hasRun
                         ? "TCP_CHECK on service " + server + " failed after " + timing.retry() + " retries."
                         : "TCP_CHECK on service " + server + " failed.");
-                updateState(false);
+                updateState(false, "=> TCP CHECK failed on service <=");
             }
         } else {
             delayMicros = timing.delayBeforeRetryMicros();

@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jkeepalived.config.lvs.LvsConfig;
 import org.jkeepalived.config.lvs.VirtualServer;
@@ -133,7 +134,8 @@ public final class CheckerService {
         Map<VirtualServer, Integer> groupMembers = ServerNames.groupMemberNumbers(config.virtualServers());
         List<VirtualServerPool> made = new ArrayList<>();
         for (VirtualServer virtualServer : config.virtualServers()) {
-            made.add(new VirtualServerPool(virtualServer, groupMembers.getOrDefault(virtualServer, 0), effects));
+            made.add(new VirtualServerPool(virtualServer, groupMembers.getOrDefault(virtualServer, 0), effects,
+                    config.noCheckerEmails()));
         }
         return made;
     }
@@ -208,6 +210,11 @@ public final class CheckerService {
         @Override
         public void stateChanged(CheckerTarget target, boolean up) {
             onLoopLater(() -> pool.checkerStateChanged(checker, up));
+        }
+
+        @Override
+        public void stateChanged(CheckerTarget target, boolean up, Optional<String> alertBody) {
+            onLoopLater(() -> pool.checkerStateChanged(checker, up, alertBody));
         }
 
         @Override

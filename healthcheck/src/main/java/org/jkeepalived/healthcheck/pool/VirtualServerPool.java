@@ -26,6 +26,8 @@ public final class VirtualServerPool {
     private final VirtualServer config;
     private final String name;
     private final PoolEffects effects;
+    /** Global {@code no_checker_emails}. */
+    private final boolean noCheckerEmails;
     private final List<PoolRealServer> realServers = new ArrayList<>();
     private final List<PoolChecker> checkers = new ArrayList<>();
     private final PoolSorryServer sorry;
@@ -38,9 +40,13 @@ public final class VirtualServerPool {
     /**
      * @param groupMemberNumber for a {@code group} virtual server, its number among those naming the group (see
      *                          {@link ServerNames#groupMemberNumbers}); ignored otherwise
+     * @param noCheckerEmails   global {@code no_checker_emails}: a checker's verdict is mailed only when it changes
+     *                          its real server's state
      */
-    public VirtualServerPool(VirtualServer config, int groupMemberNumber, PoolEffects effects) {
+    public VirtualServerPool(VirtualServer config, int groupMemberNumber, PoolEffects effects,
+                             boolean noCheckerEmails) {
         this.config = config;
+        this.noCheckerEmails = noCheckerEmails;
         this.name = ServerNames.virtualServer(config, groupMemberNumber);
         this.effects = effects;
         for (RealServer realServer : config.realServers()) {
@@ -246,6 +252,27 @@ public final class VirtualServerPool {
      * only runs the notify script for an alpha checker or a failure.
      */
     void checkerStateChanged(PoolChecker checker, boolean up) {
+        checkerStateChanged(checker, up, Optional.empty());
+    }
+
+    /**
+     * A checker's verdict with the body of the mail keepalived's checker sends about it. keepalived 2.2.7's checkers
+     * mail when the verdict changed the checker's state (a MISC_CHECK whenever it reports, its first verdict
+     * included), their real server has {@code smtp_alert}, and either the real server changed state or
+     * {@code no_checker_emails} is off. The subject names the real server's state after the verdict.
+     */
+    void checkerStateChanged(PoolChecker checker, boolean up, Optional<String> alertBody) {
+        boolean checkerWasUp = checker.up;
+        boolean realServerWasAlive = checker.realServer.alive;
+        updateCheckerState(checker, up);
+        PoolRealServer realServer = checker.realServer;
+        if (alertBody.isPresent() && realServer.config.smtpAlert() && (checkerWasUp != up || checker.isMisc())
+                && (realServerWasAlive != realServer.alive || !noCheckerEmails)) {
+            realServerAlert(realServer, upDown(realServer.alive), alertBody.get());
+        }
+    }
+
+    private void updateCheckerState(PoolChecker checker, boolean up) {
         PoolRealServer realServer = checker.realServer;
         if (checker.up == up) {
             if (!checker.hasRun) {
@@ -363,8 +390,7 @@ public final class VirtualServerPool {
         }
         realServerNotifies(realServer, stopping);
         if (realServer.config.smtpAlert()) {
-            effects.smtpAlert("Realserver " + realServer.name + " of virtual server " + name + " - DOWN",
-                    stopping ? "=> Shutting down <=" : "=> Removing <=");
+            realServerAlert(realServer, "DOWN", stopping ? "=> Shutting down <=" : "=> Removing <=");
         }
     }
 
@@ -498,6 +524,11 @@ public final class VirtualServerPool {
                     + weightSum + " <=";
             effects.smtpAlert("Virtualserver " + name + " - " + upDown(quorumUp), body);
         }
+    }
+
+    /** keepalived's {@code SMTP_MSG_RS} and {@code SMTP_MSG_RS_SHUT} mail. */
+    private void realServerAlert(PoolRealServer realServer, String state, String body) {
+        effects.smtpAlert("Realserver " + realServer.name + " of virtual server " + name + " - " + state, body);
     }
 
     private static String upDown(boolean up) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.jkeepalived.config.lvs.LvsConfig;
 import org.jkeepalived.config.lvs.VirtualServer;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,12 @@ class VirtualServerPoolTest {
 
     /** A virtual server 10.0.0.1:80 with {@code settings}, and real servers 192.0.2.N:80 each with a TCP_CHECK. */
     private void startPool(String settings, String... realServerSettings) throws IOException {
-        StringBuilder text = new StringBuilder("virtual_server 10.0.0.1 80 {\n  lb_algo rr\n  lb_kind NAT\n"
+        startPoolAfter("", settings, realServerSettings);
+    }
+
+    /** {@link #startPool} with {@code preamble} (global_defs) before the virtual server. */
+    private void startPoolAfter(String preamble, String settings, String... realServerSettings) throws IOException {
+        StringBuilder text = new StringBuilder(preamble + "virtual_server 10.0.0.1 80 {\n  lb_algo rr\n  lb_kind NAT\n"
                 + "  protocol TCP\n" + settings + "\n");
         for (int i = 0; i < realServerSettings.length; i++) {
             text.append("  real_server 192.0.2.").append(i + 1).append(" 80 {\n").append(realServerSettings[i])
@@ -36,7 +42,7 @@ class VirtualServerPoolTest {
         text.append("}\n");
         LvsConfig lvs = PoolConfigs.load(dir, text.toString());
         VirtualServer virtualServer = lvs.virtualServers().get(0);
-        pool = new VirtualServerPool(virtualServer, 0, effects);
+        pool = new VirtualServerPool(virtualServer, 0, effects, lvs.noCheckerEmails());
         pool.start();
     }
 
@@ -46,6 +52,19 @@ class VirtualServerPoolTest {
 
     private void verdict(int realServer, int checker, boolean up) {
         pool.checkerStateChanged(checker(realServer, checker), up);
+    }
+
+    private void mailedVerdict(int realServer, int checker, boolean up, String alertBody) {
+        pool.checkerStateChanged(checker(realServer, checker), up, Optional.of(alertBody));
+    }
+
+    private List<String> mails() {
+        return effects.drain().stream().filter(event -> event.startsWith("smtp ")).toList();
+    }
+
+    private static String realServerMail(int realServer, String state, String body) {
+        return "smtp Realserver [192.0.2." + realServer + "]:tcp:80 of virtual server " + VS + " - " + state + " / "
+                + body;
     }
 
     private PoolChecker checker(int realServer, int checker) {
@@ -400,5 +419,63 @@ class VirtualServerPoolTest {
         assertTrue(stopping.contains("smtp Realserver [192.0.2.1]:tcp:80 of virtual server " + VS
                 + " - DOWN / => Shutting down <="));
         assertTrue(stopping.contains("smtp Virtualserver " + VS + " - DOWN / => Shutting down <="));
+    }
+
+    @Test
+    void aCheckerVerdictThatChangesItsStateIsMailedWithTheCheckersWordsAndTheRealServersNewState()
+            throws IOException {
+        startPool("", tcpCheck());
+        effects.drain();
+
+        mailedVerdict(1, 0, false, "=> TCP CHECK failed on service <=");
+        assertEquals(List.of(realServerMail(1, "DOWN", "=> TCP CHECK failed on service <=")), mails());
+        mailedVerdict(1, 0, true, "=> TCP CHECK succeed on service <=");
+        assertEquals(List.of(realServerMail(1, "UP", "=> TCP CHECK succeed on service <=")), mails());
+    }
+
+    @Test
+    void aFirstVerdictConfirmingTheStartingStateIsMailedOnlyByAMiscCheck() throws IOException {
+        startPool("", tcpCheck(), "    MISC_CHECK {\n      misc_path /bin/true\n    }");
+        effects.drain();
+
+        mailedVerdict(1, 0, true, "=> TCP CHECK succeed on service <=");
+        assertEquals(List.of(), mails());
+        mailedVerdict(2, 0, true, "=> MISC CHECK succeeded on service <=");
+        assertEquals(List.of(realServerMail(2, "UP", "=> MISC CHECK succeeded on service <=")), mails());
+    }
+
+    @Test
+    void aRealServerWithoutSmtpAlertHasNoCheckerMail() throws IOException {
+        startPoolAfter("global_defs {\n  smtp_alert_checker false\n}\n", "", tcpCheck(),
+                tcpCheck() + "\n    smtp_alert false");
+        effects.drain();
+
+        mailedVerdict(1, 0, false, "=> TCP CHECK failed on service <=");
+        mailedVerdict(2, 0, false, "=> TCP CHECK failed on service <=");
+        assertEquals(List.of(), mails());
+    }
+
+    @Test
+    void withNoCheckerEmailsOnlyAVerdictThatChangesTheRealServerIsMailed() throws IOException {
+        startPoolAfter("global_defs {\n  no_checker_emails\n}\n", "", tcpCheck() + "\n" + tcpCheck());
+        effects.drain();
+
+        mailedVerdict(1, 0, false, "=> TCP CHECK failed on service <=");
+        mailedVerdict(1, 1, false, "=> TCP CHECK failed on service <=");
+        assertEquals(List.of(realServerMail(1, "DOWN", "=> TCP CHECK failed on service <=")), mails());
+        mailedVerdict(1, 0, true, "=> TCP CHECK succeed on service <=");
+        mailedVerdict(1, 1, true, "=> TCP CHECK succeed on service <=");
+        assertEquals(List.of(realServerMail(1, "UP", "=> TCP CHECK succeed on service <=")), mails());
+    }
+
+    @Test
+    void withoutNoCheckerEmailsEveryCheckerStateChangeIsMailed() throws IOException {
+        startPool("", tcpCheck() + "\n" + tcpCheck());
+        effects.drain();
+
+        mailedVerdict(1, 0, false, "=> TCP CHECK failed on service <=");
+        mailedVerdict(1, 1, false, "=> TCP CHECK failed on service <=");
+        assertEquals(List.of(realServerMail(1, "DOWN", "=> TCP CHECK failed on service <="),
+                realServerMail(1, "DOWN", "=> TCP CHECK failed on service <=")), mails());
     }
 }
