@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jkeepalived.it.VrrpProtocol.Side;
@@ -54,6 +55,7 @@ class VrrpScenariosTest {
             peers.start(backup, PROTOCOL.singleInstance(backup, LOW));
             peers.start(master, PROTOCOL.singleInstance(master, HIGH));
             awaitMaster(peers, master, VrrpPeers.STARTUP, "VI_1");
+            awaitBackup(peers, backup, "VI_1");
 
             NamespacePair.setLink(peers.namespace(master), "eth0", false);
             awaitMaster(peers, backup, VrrpPeers.masterDownWithMargin(ADVERT_MILLIS, LOW), "VI_1");
@@ -102,6 +104,7 @@ class VrrpScenariosTest {
             peers.start(backup, syncGroup(backup, LOW));
             peers.start(master, syncGroup(master, HIGH));
             awaitMaster(peers, master, VrrpPeers.STARTUP, "VI_1", "VI_2");
+            awaitBackup(peers, backup, "VI_1", "VI_2");
 
             NamespacePair.setLink(peers.namespace(master), "dummy1", false);
             awaitMaster(peers, backup, VrrpPeers.masterDownWithMargin(ADVERT_MILLIS, LOW), "VI_1", "VI_2");
@@ -206,6 +209,15 @@ class VrrpScenariosTest {
         Path script = Files.writeString(dir.resolve(name), "#!/bin/sh\n" + body + "\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         return script;
+    }
+
+    /**
+     * {@code side} in BACKUP for every instance: a backup started just before the master may still be starting (a JVM
+     * under load), and a takeover is timed from its BACKUP state.
+     */
+    private static void awaitBackup(VrrpPeers peers, Side side, String... instances) throws Exception {
+        peers.await(() -> Arrays.stream(instances).allMatch(instance -> "BACKUP".equals(peers.state(side, instance))),
+                VrrpPeers.STARTUP, side + " backup of " + String.join(", ", instances));
     }
 
     /** {@code side} MASTER of every instance with their addresses, the other side without them. */
