@@ -19,6 +19,11 @@ await() {
     sleep 4
 }
 conns() { ipvsadm -Ln --stats | awk '$2 == "127.0.0.1:8001" { print $3 }'; }
+# the kernel folds its per-CPU counters into what --stats shows every 2 s (the estimator): wait for a count
+counted_conns() {
+    for attempt in $(seq 20); do [ "$(conns)" -gt 0 ] && break; sleep 0.5; done
+    conns
+}
 scenario() {
     local name=$1
     shift
@@ -33,7 +38,7 @@ scenario() {
         timeout 2 bash -c 'exec 3<>/dev/tcp/10.0.5.1/80 && printf "GET / HTTP/1.0\r\n\r\n" >&3 && cat <&3' \
             >/dev/null 2>&1
     done
-    echo "=== $name conns before $(conns)"
+    echo "=== $name conns before $(counted_conns)"
     local lines
     lines=$(wc -l <"$state/$name.log")
     echo "=== $name unhandled before reload $(grep -c exceptionCaught "$state/$name.log")"
@@ -41,6 +46,7 @@ scenario() {
     kill -HUP $pid
     await "$state/$name.log" 'Activating BFD healthchecker' 2
     echo "=== $name reloaded"; ipvsadm -Ln
+    sleep 3
     echo "=== $name conns after $(conns)"
     kill -TERM $pid; wait $pid
     for port in 8001 8002 8003; do down $port; done
