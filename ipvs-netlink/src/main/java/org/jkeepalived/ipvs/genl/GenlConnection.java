@@ -1,48 +1,33 @@
 package org.jkeepalived.ipvs.genl;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jkeepalived.libc.Native;
 import org.jkeepalived.libc.NativeIoException;
 import org.jkeepalived.libc.NetlinkSocket;
 import org.jkeepalived.libc.netlink.NetlinkDoneMessage;
 import org.jkeepalived.libc.netlink.NetlinkErrorMessage;
+import org.jkeepalived.libc.netlink.NetlinkExchange;
 import org.jkeepalived.libc.netlink.NetlinkMessage;
-import org.jkeepalived.libc.netlink.StructNlMsgHdr;
 import org.jkeepalived.libc.netlink.UnknownNetlinkMessage;
 
 /**
- * Request and reply over one NETLINK_GENERIC socket. Each exchange sends one request and collects the messages that
- * answer it (same sequence number, our port id) until its acknowledgement, its error or the end of its dump; a
- * refusal becomes a {@link NativeIoException} carrying the kernel's errno. Owned by one thread.
+ * Request and reply over one NETLINK_GENERIC socket, on libc's {@link NetlinkExchange}. Each exchange sends one
+ * request and collects the family messages that answer it until its acknowledgement, its error or the end of its
+ * dump; a refusal becomes a {@link NativeIoException} carrying the kernel's errno. Owned by one thread.
  */
 public final class GenlConnection implements AutoCloseable {
 
-    /** Room for one datagram: the kernel fills dump datagrams up to about 32 KiB. */
-    private static final int RECEIVE_BUFFER_BYTES = 64 * 1024;
-
-    private final NetlinkSocket socket;
-    private final int replyTimeoutMillis;
-    private final ByteBuffer receiveBuffer =
-            ByteBuffer.allocate(RECEIVE_BUFFER_BYTES).order(ByteOrder.nativeOrder());
-    private int nextSequence;
+    private final NetlinkExchange exchange;
 
     /**
      * @param firstSequence the first request's sequence number (libnl uses the time; pass it in, or 1)
      */
     public GenlConnection(NetlinkSocket socket, int firstSequence, int replyTimeoutMillis) {
-        if (replyTimeoutMillis <= 0) {
-            throw new IllegalArgumentException("replyTimeoutMillis: " + replyTimeoutMillis + " (expected 1 or more)");
-        }
-        this.socket = socket;
-        this.nextSequence = firstSequence;
-        this.replyTimeoutMillis = replyTimeoutMillis;
+        this.exchange = new NetlinkExchange(socket, NetlinkSocket.NETLINK_GENERIC, firstSequence, replyTimeoutMillis);
     }
 
     /** A connection on a new NETLINK_GENERIC socket in the calling thread's network namespace. */
@@ -53,14 +38,12 @@ public final class GenlConnection implements AutoCloseable {
 
     /** The sequence number the next request should carry; each call hands out a new one. */
     public int nextSequence() {
-        return nextSequence++;
+        return exchange.nextSequence();
     }
 
     /** The first of {@code count} consecutive sequence numbers, handed out together for one batch. */
     public int nextSequences(int count) {
-        int first = nextSequence;
-        nextSequence += count;
-        return first;
+        return exchange.nextSequences(count);
     }
 
     /** The id of the generic netlink family {@code name} (ENOENT when its module is not loaded). */
@@ -80,31 +63,18 @@ public final class GenlConnection implements AutoCloseable {
      * @param arguments what it was about, for errors
      */
     public List<GenlMessage> exchange(GenlMessage request, String call, String arguments) throws IOException {
-        if (!socket.send(request.toBuffer())) {
-            throw new IOException(call + " seq " + request.header().sequence() + ": netlink send buffer full");
-        }
         int sequence = request.header().sequence();
+        exchange.send(request.toBuffer(), sequence, call);
         List<GenlMessage> answers = new ArrayList<>();
         while (true) {
-            ByteBuffer datagram = receiveDatagram(sequence, call);
-            for (NetlinkMessage message : NetlinkMessage.parseAll(datagram, NetlinkSocket.NETLINK_GENERIC)) {
-                if (!answers(message.header(), sequence)) {
-                    continue;
-                }
+            for (NetlinkMessage message : exchange.receiveReplies(sequence, call)) {
                 if (message instanceof UnknownNetlinkMessage familyMessage) {
                     answers.add(GenlMessage.of(familyMessage, 0));
                 } else if (message instanceof NetlinkErrorMessage error) {
-                    if (!error.isAck()) {
-                        String detail = error.extendedAckMessage().map(text -> arguments + ": " + text)
-                                .orElse(arguments);
-                        throw new NativeIoException(call, detail, error.errno(), Native.errnoText(error.errno()));
-                    }
+                    NetlinkExchange.failOnError(error, call, arguments);
                     return List.copyOf(answers);
                 } else if (message instanceof NetlinkDoneMessage done) {
-                    if (done.status() < 0) {
-                        throw new NativeIoException(call, arguments, -done.status(),
-                                Native.errnoText(-done.status()));
-                    }
+                    NetlinkExchange.failOnError(done, call, arguments);
                     return List.copyOf(answers);
                 }
             }
@@ -133,13 +103,10 @@ public final class GenlConnection implements AutoCloseable {
             return errnos;
         }
         int firstSequence = requests.get(0).header().sequence();
-        if (!socket.send(GenlMessage.datagram(requests))) {
-            throw new IOException(call + " seq " + firstSequence + ": netlink send buffer full");
-        }
+        exchange.send(GenlMessage.datagram(requests), firstSequence, call);
         while (!pendingIndexBySequence.isEmpty()) {
-            ByteBuffer datagram = receiveDatagram(firstSequence, call);
-            for (NetlinkMessage message : NetlinkMessage.parseAll(datagram, NetlinkSocket.NETLINK_GENERIC)) {
-                if (message instanceof NetlinkErrorMessage error && message.header().portId() == socket.portId()) {
+            for (NetlinkMessage message : exchange.receiveOurs(firstSequence, call)) {
+                if (message instanceof NetlinkErrorMessage error) {
                     Integer index = pendingIndexBySequence.remove(message.header().sequence());
                     if (index != null) {
                         errnos[index] = error.isAck() ? 0 : error.errno();
@@ -152,24 +119,6 @@ public final class GenlConnection implements AutoCloseable {
 
     @Override
     public void close() throws NativeIoException {
-        socket.close();
-    }
-
-    private boolean answers(StructNlMsgHdr header, int sequence) {
-        return header.sequence() == sequence && header.portId() == socket.portId();
-    }
-
-    /** The next datagram; waits for one up to the reply timeout. */
-    private ByteBuffer receiveDatagram(int sequence, String call) throws IOException {
-        while (true) {
-            if (!socket.awaitReadable(replyTimeoutMillis)) {
-                throw new IOException(call + " seq " + sequence + ": no reply from the kernel in "
-                        + replyTimeoutMillis + " ms");
-            }
-            receiveBuffer.clear();
-            if (socket.receive(receiveBuffer).isPresent()) {
-                return receiveBuffer.flip();
-            }
-        }
+        exchange.close();
     }
 }

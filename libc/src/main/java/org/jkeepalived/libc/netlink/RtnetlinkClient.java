@@ -2,13 +2,10 @@ package org.jkeepalived.libc.netlink;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.jkeepalived.libc.Native;
 import org.jkeepalived.libc.NativeIoException;
 import org.jkeepalived.libc.NetlinkSocket;
 
@@ -20,25 +17,13 @@ import org.jkeepalived.libc.NetlinkSocket;
  */
 public final class RtnetlinkClient implements AutoCloseable {
 
-    /** Room for one datagram: the kernel fills dump datagrams up to about 32 KiB. */
-    private static final int RECEIVE_BUFFER_BYTES = 64 * 1024;
-
-    private final NetlinkSocket socket;
-    private final int replyTimeoutMillis;
-    private final ByteBuffer receiveBuffer =
-            ByteBuffer.allocate(RECEIVE_BUFFER_BYTES).order(ByteOrder.nativeOrder());
-    private int nextSequence;
+    private final NetlinkExchange exchange;
 
     /**
      * @param firstSequence the first request's sequence number (iproute2 uses the time; pass it in, or 1)
      */
     public RtnetlinkClient(NetlinkSocket socket, int firstSequence, int replyTimeoutMillis) {
-        if (replyTimeoutMillis <= 0) {
-            throw new IllegalArgumentException("replyTimeoutMillis: " + replyTimeoutMillis + " (expected 1 or more)");
-        }
-        this.socket = socket;
-        this.nextSequence = firstSequence;
-        this.replyTimeoutMillis = replyTimeoutMillis;
+        this.exchange = new NetlinkExchange(socket, NetlinkSocket.NETLINK_ROUTE, firstSequence, replyTimeoutMillis);
     }
 
     /** A client on a new NETLINK_ROUTE socket in the calling thread's network namespace. */
@@ -48,23 +33,23 @@ public final class RtnetlinkClient implements AutoCloseable {
 
     /** RTM_NEWADDR with NLM_F_CREATE | NLM_F_EXCL: fails with EEXIST when the address is already there. */
     public void addAddress(InterfaceAddress address) throws IOException {
-        acknowledged(RtnlAddressMessage.addressRequest(RtnlAddressMessage.RTM_NEWADDR, nextSequence++, address),
+        acknowledged(RtnlAddressMessage.addressRequest(RtnlAddressMessage.RTM_NEWADDR, nextSequence(), address),
                 "RTM_NEWADDR", address.toString());
     }
 
     /** RTM_DELADDR: fails with EADDRNOTAVAIL when the address is not there. */
     public void deleteAddress(InterfaceAddress address) throws IOException {
-        acknowledged(RtnlAddressMessage.addressRequest(RtnlAddressMessage.RTM_DELADDR, nextSequence++, address),
+        acknowledged(RtnlAddressMessage.addressRequest(RtnlAddressMessage.RTM_DELADDR, nextSequence(), address),
                 "RTM_DELADDR", address.toString());
     }
 
     /** Every address of {@code family} (RtnlAddressMessage.AF_INET, AF_INET6 or AF_UNSPEC). */
     public List<RtnlAddressMessage> dumpAddresses(int family) throws IOException {
-        return dump(RtnlAddressMessage.dumpRequest(nextSequence++, family), RtnlAddressMessage.class, "RTM_GETADDR");
+        return dump(RtnlAddressMessage.dumpRequest(nextSequence(), family), RtnlAddressMessage.class, "RTM_GETADDR");
     }
 
     public List<RtnlLinkMessage> dumpLinks() throws IOException {
-        return dump(RtnlLinkMessage.dumpRequest(nextSequence++), RtnlLinkMessage.class, "RTM_GETLINK");
+        return dump(RtnlLinkMessage.dumpRequest(nextSequence()), RtnlLinkMessage.class, "RTM_GETLINK");
     }
 
     /**
@@ -73,7 +58,7 @@ public final class RtnetlinkClient implements AutoCloseable {
      */
     public void changeRoute(int type, int flags, StructRtMsg rtmsg, List<StructNlAttr> attributes)
             throws IOException {
-        RtnlRouteMessage request = RtnlRouteMessage.request(type, acknowledgedRequest(flags), nextSequence++, rtmsg,
+        RtnlRouteMessage request = RtnlRouteMessage.request(type, acknowledgedRequest(flags), nextSequence(), rtmsg,
                 attributes);
         acknowledged(request, type == RtnlRouteMessage.RTM_NEWROUTE ? "RTM_NEWROUTE" : "RTM_DELROUTE",
                 "route " + request.destination().map(InetAddress::getHostAddress).orElse("default") + "/"
@@ -83,7 +68,7 @@ public final class RtnetlinkClient implements AutoCloseable {
     /** RTM_NEWRULE or RTM_DELRULE, acknowledged, with {@code flags} as {@link #changeRoute}'s. */
     public void changeRule(int type, int flags, StructFibRuleHdr rule, List<StructNlAttr> attributes)
             throws IOException {
-        RtnlRuleMessage request = RtnlRuleMessage.request(type, acknowledgedRequest(flags), nextSequence++, rule,
+        RtnlRuleMessage request = RtnlRuleMessage.request(type, acknowledgedRequest(flags), nextSequence(), rule,
                 attributes);
         acknowledged(request, type == RtnlRuleMessage.RTM_NEWRULE ? "RTM_NEWRULE" : "RTM_DELRULE",
                 "rule preference " + request.priority().map(Integer::toUnsignedString).orElse("none"));
@@ -91,52 +76,52 @@ public final class RtnetlinkClient implements AutoCloseable {
 
     /** Creates the macvlan {@code name} on {@code baseIndex} (see {@link RtnlLinkMessage#newMacvlanRequest}). */
     public void createMacvlan(String name, int baseIndex, byte[] mac, int mode) throws IOException {
-        acknowledged(RtnlLinkMessage.newMacvlanRequest(nextSequence++, name, baseIndex, mac, mode), "RTM_NEWLINK",
+        acknowledged(RtnlLinkMessage.newMacvlanRequest(nextSequence(), name, baseIndex, mac, mode), "RTM_NEWLINK",
                 name);
     }
 
     /** Stops the kernel from giving the link a link-local IPv6 address of its own. */
     public void disableAddressGeneration(int interfaceIndex) throws IOException {
-        acknowledged(RtnlLinkMessage.addrGenModeNoneRequest(nextSequence++, interfaceIndex), "RTM_NEWLINK",
+        acknowledged(RtnlLinkMessage.addrGenModeNoneRequest(nextSequence(), interfaceIndex), "RTM_NEWLINK",
                 "addrgenmode none ifindex " + interfaceIndex);
     }
 
     /** Sets {@code net.ipv4.conf.IF.*} values (IPV4_DEVCONF_* to value), in the map's order. */
     public void setIpv4DeviceConfig(int interfaceIndex, Map<Integer, Integer> settings) throws IOException {
-        acknowledged(RtnlLinkMessage.ipv4DeviceConfigRequest(nextSequence++, interfaceIndex, settings),
+        acknowledged(RtnlLinkMessage.ipv4DeviceConfigRequest(nextSequence(), interfaceIndex, settings),
                 "RTM_NEWLINK", "inet conf ifindex " + interfaceIndex);
     }
 
     public void setLinkUp(int interfaceIndex, boolean up) throws IOException {
-        acknowledged(RtnlLinkMessage.setUpRequest(nextSequence++, interfaceIndex, up), "RTM_NEWLINK",
+        acknowledged(RtnlLinkMessage.setUpRequest(nextSequence(), interfaceIndex, up), "RTM_NEWLINK",
                 (up ? "up" : "down") + " ifindex " + interfaceIndex);
     }
 
     public void deleteLink(int interfaceIndex) throws IOException {
-        acknowledged(RtnlLinkMessage.deleteRequest(nextSequence++, interfaceIndex), "RTM_DELLINK",
+        acknowledged(RtnlLinkMessage.deleteRequest(nextSequence(), interfaceIndex), "RTM_DELLINK",
                 "ifindex " + interfaceIndex);
     }
 
     /** Every route of {@code family} in every table. */
     public List<RtnlRouteMessage> dumpRoutes(int family) throws IOException {
-        return dump(RtnlRouteMessage.dumpRequest(nextSequence++, family), RtnlRouteMessage.class, "RTM_GETROUTE");
+        return dump(RtnlRouteMessage.dumpRequest(nextSequence(), family), RtnlRouteMessage.class, "RTM_GETROUTE");
     }
 
     public List<RtnlRuleMessage> dumpRules(int family) throws IOException {
-        return dump(RtnlRuleMessage.dumpRequest(nextSequence++, family), RtnlRuleMessage.class, "RTM_GETRULE");
+        return dump(RtnlRuleMessage.dumpRequest(nextSequence(), family), RtnlRuleMessage.class, "RTM_GETRULE");
     }
 
     @Override
     public void close() throws NativeIoException {
-        socket.close();
+        exchange.close();
     }
 
     private void acknowledged(NetlinkMessage request, String call, String arguments) throws IOException {
         send(request, call);
         while (true) {
-            for (NetlinkMessage reply : receiveReplies(request, call)) {
+            for (NetlinkMessage reply : exchange.receiveReplies(request.header().sequence(), call)) {
                 if (reply instanceof NetlinkErrorMessage error) {
-                    failOnError(error, call, arguments);
+                    NetlinkExchange.failOnError(error, call, arguments);
                     return;
                 }
             }
@@ -148,15 +133,13 @@ public final class RtnetlinkClient implements AutoCloseable {
         send(request, call);
         List<T> results = new ArrayList<>();
         while (true) {
-            for (NetlinkMessage reply : receiveReplies(request, call)) {
+            for (NetlinkMessage reply : exchange.receiveReplies(request.header().sequence(), call)) {
                 if (reply instanceof NetlinkDoneMessage done) {
-                    if (done.status() < 0) {
-                        throw new NativeIoException(call, "dump", -done.status(), Native.errnoText(-done.status()));
-                    }
+                    NetlinkExchange.failOnError(done, call, "dump");
                     return List.copyOf(results);
                 }
                 if (reply instanceof NetlinkErrorMessage error) {
-                    failOnError(error, call, "dump");
+                    NetlinkExchange.failOnError(error, call, "dump");
                 } else if (type.isInstance(reply)) {
                     results.add(type.cast(reply));
                 }
@@ -164,43 +147,15 @@ public final class RtnetlinkClient implements AutoCloseable {
         }
     }
 
-    private void send(NetlinkMessage request, String call) throws IOException {
-        if (!socket.send(request.toBuffer())) {
-            throw new IOException(call + " seq " + request.header().sequence() + ": netlink send buffer full");
-        }
+    private int nextSequence() {
+        return exchange.nextSequence();
     }
 
-    /** The messages of the next datagram that answer {@code request}; waits for one up to the reply timeout. */
-    private List<NetlinkMessage> receiveReplies(NetlinkMessage request, String call) throws IOException {
-        int sequence = request.header().sequence();
-        while (true) {
-            if (!socket.awaitReadable(replyTimeoutMillis)) {
-                throw new IOException(call + " seq " + sequence + ": no reply from the kernel in "
-                        + replyTimeoutMillis + " ms");
-            }
-            receiveBuffer.clear();
-            if (socket.receive(receiveBuffer).isEmpty()) {
-                continue;
-            }
-            List<NetlinkMessage> replies = NetlinkMessage.parseAll(receiveBuffer.flip()).stream()
-                    .filter(reply -> reply.header().sequence() == sequence
-                            && reply.header().portId() == socket.portId())
-                    .toList();
-            if (!replies.isEmpty()) {
-                return replies;
-            }
-        }
+    private void send(NetlinkMessage request, String call) throws IOException {
+        exchange.send(request.toBuffer(), request.header().sequence(), call);
     }
 
     private static int acknowledgedRequest(int flags) {
         return StructNlMsgHdr.NLM_F_REQUEST | StructNlMsgHdr.NLM_F_ACK | flags;
-    }
-
-    private static void failOnError(NetlinkErrorMessage error, String call, String arguments)
-            throws NativeIoException {
-        if (!error.isAck()) {
-            String detail = error.extendedAckMessage().map(message -> arguments + ": " + message).orElse(arguments);
-            throw new NativeIoException(call, detail, error.errno(), Native.errnoText(error.errno()));
-        }
     }
 }
